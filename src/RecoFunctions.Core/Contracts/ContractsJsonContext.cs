@@ -1,0 +1,11 @@
+using System.Text.Json.Serialization;
+
+namespace RecoFunctions.Core.Contracts;
+
+/// <summary>Source-generated serialisation for the wire contracts: no reflection on the hot path.</summary>
+[JsonSourceGenerationOptions(
+    PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSerializable(typeof(ContentEventV1))]
+[JsonSerializable(typeof(CampaignEventV1))]
+public sealed partial class ContractsJsonContext : JsonSerializerContext;

@@ -1,0 +1,9 @@
+namespace RecoFunctions.Core.Domain;
+
+public enum CampaignEventType
+{
+    Activated,
+    Updated,
+    Paused,
+    Ended,
+}

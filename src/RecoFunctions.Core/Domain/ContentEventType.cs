@@ -1,0 +1,8 @@
+namespace RecoFunctions.Core.Domain;
+
+public enum ContentEventType
+{
+    Published,
+    Updated,
+    Unpublished,
+}

@@ -1,0 +1,3 @@
+namespace RecoFunctions.Core.Messaging;
+
+public sealed record KafkaHeader(string Key, byte[]? Value);

@@ -1,0 +1,3 @@
+namespace RecoFunctions.Core.Workflow;
+
+public sealed record WorkflowInput(string Flow, IReadOnlyList<WorkItem> Items, RetryBudget Budget);
