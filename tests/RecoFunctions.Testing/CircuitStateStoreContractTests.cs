@@ -172,6 +172,9 @@ public abstract class CircuitStateStoreContractTests
                 return;
             }
 
+            // Let other writers in between the read and the write, as network latency would.
+            await Task.Yield();
+
             var result = await store.WriteAsync(next, current?.ETag, CancellationToken.None);
             if (result.Succeeded)
             {

@@ -59,9 +59,19 @@ public sealed class ServiceBreaker
     }
 
     /// <summary>Time left until <see cref="OpenUntil"/> (zero once it has passed); null when not open or open indefinitely.</summary>
-    public TimeSpan? RetryAfter => OpenUntil is { } until
-        ? (until > _timeProvider.GetUtcNow() ? until - _timeProvider.GetUtcNow() : TimeSpan.Zero)
-        : null;
+    public TimeSpan? RetryAfter
+    {
+        get
+        {
+            if (OpenUntil is not { } until)
+            {
+                return null;
+            }
+
+            var now = _timeProvider.GetUtcNow();
+            return until > now ? until - now : TimeSpan.Zero;
+        }
+    }
 
     /// <summary>True while this breaker is isolated because the shared state store says the service is open.</summary>
     public bool IsIsolatedBySharedState
