@@ -1,0 +1,68 @@
+using System.Globalization;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Options;
+
+namespace RecoFunctions.Core.Resilience;
+
+/// <summary>
+/// Validates the effective settings of every service. A bad value is reported under the key it came from: the
+/// service's own key when the service sets it, otherwise the <c>Defaults</c> key (once, not once per service).
+/// </summary>
+internal sealed class ResilienceOptionsValidator(IConfiguration configuration) : IValidateOptions<ResilienceOptions>
+{
+    public ValidateOptionsResult Validate(string? name, ResilienceOptions options)
+    {
+        var errors = new List<string>();
+        foreach (var unknown in options.UnknownSections)
+        {
+            errors.Add($"{ResilienceOptions.SectionName}:{unknown} names no known service (known: {string.Join(", ", ServiceNames.All)}, plus {ResilienceOptions.DefaultsKey}).");
+        }
+
+        foreach (var service in ServiceNames.All)
+        {
+            ValidateService(service, options.For(service), errors);
+        }
+
+        var distinct = errors.Distinct(StringComparer.Ordinal).ToList();
+        return distinct.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(distinct);
+    }
+
+    private void ValidateService(string service, ServiceResilienceOptions options, List<string> errors)
+    {
+        string KeyOf(string relativeKey) => ResolveKey(service, relativeKey);
+
+        KeyedValidation.Validate(options, string.Empty, KeyOf, errors);
+        KeyedValidation.Validate(options.Retry, nameof(options.Retry), KeyOf, errors);
+        KeyedValidation.Validate(options.CircuitBreaker, nameof(options.CircuitBreaker), KeyOf, errors);
+
+        if (options.AttemptTimeout > options.TotalTimeout)
+        {
+            errors.Add(string.Format(
+                CultureInfo.InvariantCulture,
+                "{0} ({1:c}) must not exceed {2} ({3:c})",
+                KeyOf(nameof(options.AttemptTimeout)),
+                options.AttemptTimeout,
+                KeyOf(nameof(options.TotalTimeout)),
+                options.TotalTimeout));
+        }
+
+        if (options.Retry.BaseDelay > options.Retry.MaxDelay)
+        {
+            errors.Add(string.Format(
+                CultureInfo.InvariantCulture,
+                "{0} ({1:c}) must not exceed {2} ({3:c})",
+                KeyOf("Retry:BaseDelay"),
+                options.Retry.BaseDelay,
+                KeyOf("Retry:MaxDelay"),
+                options.Retry.MaxDelay));
+        }
+    }
+
+    private string ResolveKey(string service, string relativeKey)
+    {
+        var serviceKey = $"{ResilienceOptions.SectionName}:{service}:{relativeKey}";
+        return configuration[serviceKey] is not null
+            ? serviceKey
+            : $"{ResilienceOptions.SectionName}:{ResilienceOptions.DefaultsKey}:{relativeKey}";
+    }
+}

@@ -1,0 +1,25 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace RecoFunctions.Core.Workflow;
+
+public static class WorkflowServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers the <c>Workflow</c> options (validated at start-up, errors naming the key) and the
+    /// <see cref="RetryBudget"/> they describe.
+    /// </summary>
+    public static IServiceCollection AddRecoWorkflow(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+
+        var section = configuration.GetSection(WorkflowOptions.SectionName);
+        services.AddOptions<WorkflowOptions>().Configure(options => section.Bind(options)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<WorkflowOptions>, WorkflowOptionsValidator>());
+        services.TryAddSingleton(provider => provider.GetRequiredService<IOptions<WorkflowOptions>>().Value.ToRetryBudget());
+        return services;
+    }
+}
