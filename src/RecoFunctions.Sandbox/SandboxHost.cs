@@ -53,6 +53,8 @@ public sealed class SandboxHost : IAsyncDisposable
 
     public SandboxOptions Options => _state.Options;
 
+    public TimeProvider TimeProvider => _state.TimeProvider;
+
     public SandboxKnobs Knobs => _state.Knobs;
 
     public DeliveryRecorder Recorder => _state.Recorder;
@@ -75,11 +77,18 @@ public sealed class SandboxHost : IAsyncDisposable
         return entries;
     }
 
-    public static async Task<SandboxHost> StartAsync(SandboxOptions options, CancellationToken cancellationToken)
+    public static Task<SandboxHost> StartAsync(SandboxOptions options, CancellationToken cancellationToken) =>
+        StartAsync(options, TimeProvider.System, cancellationToken);
+
+    /// <param name="options">Where to listen and how to behave at first.</param>
+    /// <param name="timeProvider">The clock of delivery receive times, outage ends and injected latency (tests pass a manual one).</param>
+    /// <param name="cancellationToken">Cancels the start.</param>
+    public static async Task<SandboxHost> StartAsync(SandboxOptions options, TimeProvider timeProvider, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(timeProvider);
         options.Validate();
-        var state = new SandboxState(options);
+        var state = new SandboxState(options, timeProvider);
 
         // The empty builder reads no appsettings, environment or command line of the embedding process.
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions { ApplicationName = typeof(SandboxHost).Assembly.GetName().Name });

@@ -9,9 +9,6 @@ public sealed class SandboxOptions
     /// <summary>TCP port shared by all services; 0 picks a free one.</summary>
     public int Port { get; set; }
 
-    /// <summary>Receive times of deliveries, outage ends and injected latency follow this clock.</summary>
-    public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
-
     /// <summary>Seeds the random error and jitter draws, so that a run can be repeated.</summary>
     public int Seed { get; set; } = 20261121;
 
@@ -59,7 +56,6 @@ public sealed class SandboxOptions
             throw new ArgumentOutOfRangeException(nameof(Port), Port, "A port lies between 0 and 65535.");
         }
 
-        ArgumentNullException.ThrowIfNull(TimeProvider);
         ArgumentOutOfRangeException.ThrowIfNegative(ContentBodyWords);
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxBatchItems, 1);
         ArgumentOutOfRangeException.ThrowIfNegative(MaxHistoryPerKey);

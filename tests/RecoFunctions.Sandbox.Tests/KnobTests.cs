@@ -102,7 +102,7 @@ public sealed class KnobTests
     public async Task Outage_UntilATime_EndsWhenTheClockPassesIt()
     {
         var time = new ManualTimeProvider();
-        await using var host = await SandboxHost.StartAsync(new SandboxOptions { TimeProvider = time }, CancellationToken.None);
+        await using var host = await SandboxHost.StartAsync(new SandboxOptions(), time, CancellationToken.None);
         using var http = new HttpClient { BaseAddress = host.BaseUrl };
         host.Knobs.ContentApi.StartOutage(500, time.GetUtcNow() + TimeSpan.FromSeconds(10));
 
@@ -119,7 +119,7 @@ public sealed class KnobTests
     public async Task Latency_Set_HoldsTheAnswerUntilItHasPassed()
     {
         var time = new ManualTimeProvider();
-        await using var host = await SandboxHost.StartAsync(new SandboxOptions { TimeProvider = time }, CancellationToken.None);
+        await using var host = await SandboxHost.StartAsync(new SandboxOptions(), time, CancellationToken.None);
         using var http = new HttpClient { BaseAddress = host.BaseUrl };
         host.Knobs.ContentApi.Latency = TimeSpan.FromMilliseconds(300);
 
@@ -233,7 +233,7 @@ public sealed class KnobTests
     [Fact]
     public void Enqueue_NonErrorNonSuccessStatus_Throws()
     {
-        var knobs = new SandboxKnobs(new SandboxOptions());
+        var knobs = new SandboxKnobs(new SandboxOptions(), TimeProvider.System);
 
         Assert.Throws<ArgumentOutOfRangeException>(() => knobs.ContentApi.Enqueue(new ScriptedResponse(302)));
         Assert.Throws<ArgumentOutOfRangeException>(() => knobs.ContentApi.ErrorRate = -0.1);

@@ -34,20 +34,15 @@ public sealed class RecoServicesHarness : IAsyncDisposable
         IReadOnlyDictionary<string, string?>? settings = null,
         Action<SandboxOptions>? sandbox = null,
         IServicePipelineProvider? pipelines = null,
-        TimeProvider? timeProvider = null)
+        TimeProvider? sandboxTime = null)
     {
         var sandboxOptions = new SandboxOptions();
         sandbox?.Invoke(sandboxOptions);
-        var host = await SandboxHost.StartAsync(sandboxOptions, CancellationToken.None).ConfigureAwait(false);
+        var host = await SandboxHost.StartAsync(sandboxOptions, sandboxTime ?? TimeProvider.System, CancellationToken.None).ConfigureAwait(false);
         try
         {
             var configuration = BuildConfiguration(host, settings);
             var services = CreateServices(configuration, pipelines ?? new PassThroughServicePipelineProvider());
-            if (timeProvider is not null)
-            {
-                services.AddSingleton(timeProvider);
-            }
-
             var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
             return new RecoServicesHarness(host, provider, configuration);
         }

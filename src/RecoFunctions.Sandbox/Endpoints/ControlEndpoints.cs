@@ -102,7 +102,7 @@ internal static class ControlEndpoints
         {
             foreach (var knobs in targets)
             {
-                KnobsUpdates.Apply(update, knobs, state.Options.TimeProvider);
+                KnobsUpdates.Apply(update, knobs, state.TimeProvider);
             }
         }
         catch (ArgumentException exception)

@@ -74,7 +74,7 @@ internal static class DeliveryEndpoints
         _ = long.TryParse(query["version"].ToString(), NumberStyles.None, CultureInfo.InvariantCulture, out var version);
         var producedAt = DateTimeOffset.TryParse(query["producedAt"].ToString(), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var parsed)
             ? parsed
-            : state.Options.TimeProvider.GetUtcNow();
+            : state.TimeProvider.GetUtcNow();
         var operation = new DeliveryOperation
         {
             Kind = DeliveryKinds.Item,

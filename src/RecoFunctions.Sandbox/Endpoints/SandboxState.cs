@@ -7,11 +7,12 @@ namespace RecoFunctions.Sandbox.Endpoints;
 /// <summary>Everything the endpoints share.</summary>
 internal sealed class SandboxState
 {
-    public SandboxState(SandboxOptions options)
+    public SandboxState(SandboxOptions options, TimeProvider timeProvider)
     {
         Options = options;
-        Knobs = new SandboxKnobs(options);
-        Recorder = new DeliveryRecorder(options.TimeProvider, options.LatencyRelativeAccuracy, options.MaxHistoryPerKey);
+        TimeProvider = timeProvider;
+        Knobs = new SandboxKnobs(options, timeProvider);
+        Recorder = new DeliveryRecorder(timeProvider, options.LatencyRelativeAccuracy, options.MaxHistoryPerKey);
         Contents = new ContentCatalog(options);
         Placements = new PlacementCatalog(options);
         Knowledge = new RecommenderKnowledge(Contents, Recorder);
@@ -19,6 +20,9 @@ internal sealed class SandboxState
     }
 
     public SandboxOptions Options { get; }
+
+    /// <summary>Receive times of deliveries, outage ends and injected latency follow this clock.</summary>
+    public TimeProvider TimeProvider { get; }
 
     public SandboxKnobs Knobs { get; }
 

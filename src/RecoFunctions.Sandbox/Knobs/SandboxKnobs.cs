@@ -5,10 +5,10 @@ public sealed class SandboxKnobs
 {
     private readonly ServiceKnobs[] _services;
 
-    internal SandboxKnobs(SandboxOptions options)
+    internal SandboxKnobs(SandboxOptions options, TimeProvider timeProvider)
     {
         _services = [.. SandboxServiceNames.All.Select(service =>
-            new ServiceKnobs(service, options.Seed + (int)service, options.TimeProvider, options.Latency, options.LatencyJitter))];
+            new ServiceKnobs(service, options.Seed + (int)service, timeProvider, options.Latency, options.LatencyJitter))];
     }
 
     public ServiceKnobs ContentApi => this[SandboxService.ContentApi];

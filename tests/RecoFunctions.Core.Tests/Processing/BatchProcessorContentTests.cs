@@ -179,7 +179,7 @@ public sealed class BatchProcessorContentTests
         var time = new ManualTimeProvider();
         await using var harness = await RecoServicesHarness.StartAsync(
             new Dictionary<string, string?> { ["Services:content-api:BatchSize"] = "1", ["Services:content-api:MaxConcurrency"] = "2" },
-            sandbox => sandbox.TimeProvider = time);
+            sandboxTime: time);
         var knobs = harness.Sandbox.Knobs.ContentApi;
         knobs.Latency = TimeSpan.FromSeconds(1);
 
