@@ -7,17 +7,24 @@
 # librdkafka (2.0.2) is too old, so we build 2.12.0 from the sources that the npm
 # package node-rdkafka@3.6.1 carries under deps/librdkafka.
 #
+# Output: <cache>/librdkafka/2.12.0/lib/librdkafka.so.1 (real file; SONAME librdkafka.so.1), with a
+# librdkafka.so symlink beside it. Confluent.Kafka's DllImport("librdkafka") probes for "librdkafka.so"
+# (never ".so.1"), so: load it with NativeLibrary.SetDllImportResolver (any name works), or copy it next
+# to the app *as librdkafka.so*, or put lib/ on LD_LIBRARY_PATH. Confluent.Kafka.Library.Load(path)
+# does NOT work on Debian 12 (it P/Invokes "libdl", which has no libdl.so there).
+#
 # Env:
-#   RECO_LIBRDKAFKA  if set to an existing file, it is printed as is (no build).
+#   RECO_LIBRDKAFKA  if set to an existing file, it is printed (absolute) and nothing is built.
 #   RECO_CACHE_DIR   cache root (default: $HOME/.cache/recofunctions).
 #
-# Cold run: ~1 min on 2 cores (plus apt installs if needed). Warm run: a few ms.
+# Measured on the 2-core box: cold ~27 s (+ ~7 s when apt packages must be installed); warm ~0.00 s.
 set -euo pipefail
 
 LIBRDKAFKA_VERSION=2.12.0
 LIBRDKAFKA_VERSION_HEX=0x020c00ff       # RD_KAFKA_VERSION for 2.12.0
 NODE_RDKAFKA_PKG=node-rdkafka@3.6.1     # npm package that vendors librdkafka 2.12.0
 # No libsasl2-dev: Cyrus SASL is only used for GSSAPI, which is disabled (PLAIN/SCRAM/OAUTHBEARER are built in).
+# python3 is optional (without it configure only skips the symbol-export linker script).
 APT_DEPS=(build-essential pkg-config libssl-dev libzstd-dev liblz4-dev zlib1g-dev)
 
 log() { printf '[librdkafka.sh] %s\n' "$*" >&2; }
@@ -26,11 +33,11 @@ if [[ -n "${RECO_LIBRDKAFKA:-}" && -f "${RECO_LIBRDKAFKA}" ]]; then
   printf '%s\n' "$(cd "$(dirname "$RECO_LIBRDKAFKA")" && pwd)/$(basename "$RECO_LIBRDKAFKA")"
   exit 0
 fi
+[[ -z "${RECO_LIBRDKAFKA:-}" ]] || log "RECO_LIBRDKAFKA=$RECO_LIBRDKAFKA is not a file; using the cache"
 
 cache_root="${RECO_CACHE_DIR:-$HOME/.cache/recofunctions}"
+[[ "$cache_root" == /* ]] || cache_root="$PWD/$cache_root"
 dest="$cache_root/librdkafka/$LIBRDKAFKA_VERSION"
-# The real file. Confluent.Kafka is pointed at it with Library.Load(path), so its name does not matter
-# to the loader; a librdkafka.so symlink is created next to it as well.
 lib="$dest/lib/librdkafka.so.1"
 stamp="$dest/.complete"
 
@@ -41,10 +48,6 @@ if [[ -f "$stamp" && -f "$lib" ]]; then
 fi
 
 mkdir -p "$cache_root/librdkafka"
-dest="$(cd "$cache_root/librdkafka" && pwd)/$LIBRDKAFKA_VERSION"
-lib="$dest/lib/librdkafka.so.1"
-stamp="$dest/.complete"
-
 lockfile="$cache_root/librdkafka/$LIBRDKAFKA_VERSION.lock"
 exec 9>"$lockfile"
 if ! flock -n 9; then
@@ -79,7 +82,7 @@ command -v npm >/dev/null 2>&1 || { log "npm is required (to fetch $NODE_RDKAFKA
 work="$(mktemp -d "${TMPDIR:-/tmp}/librdkafka-build.XXXXXX")"
 trap 'rm -rf "$work"' EXIT
 log "fetching $NODE_RDKAFKA_PKG (npm pack) into $work"
-tgz="$(cd "$work" && npm pack "$NODE_RDKAFKA_PKG" --silent 2>/dev/null | tail -n1)"
+tgz="$(cd "$work" && npm pack "$NODE_RDKAFKA_PKG" --silent | tail -n1)"
 [[ -f "$work/$tgz" ]] || { log "npm pack $NODE_RDKAFKA_PKG failed"; exit 1; }
 tar -xzf "$work/$tgz" -C "$work"
 src="$work/package/deps/librdkafka"

@@ -4,6 +4,7 @@ using Polly.Timeout;
 using RecoFunctions.Core.Resilience;
 using RecoFunctions.Core.Tests.Support;
 using BreakerState = Polly.CircuitBreaker.CircuitState;
+using RecoFunctions.Testing;
 
 namespace RecoFunctions.Core.Tests.Resilience;
 

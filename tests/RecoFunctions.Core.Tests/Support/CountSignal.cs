@@ -1,3 +1,5 @@
+using RecoFunctions.Testing;
+
 namespace RecoFunctions.Core.Tests.Support;
 
 /// <summary>A thread-safe counter that tests can await reaching a value.</summary>

@@ -1,0 +1,7 @@
+namespace RecoFunctions.Core.Delivery;
+
+/// <summary>Body of <c>POST /deliveries/batch</c>; operations are applied in order.</summary>
+public sealed record DeliveryBatchRequest
+{
+    public IReadOnlyList<DeliveryOperation> Operations { get; init; } = [];
+}

@@ -1,0 +1,73 @@
+using Microsoft.Extensions.Logging;
+using RecoFunctions.Core.Enrichment;
+using RecoFunctions.Core.Messaging;
+using RecoFunctions.Core.Resilience;
+using RecoFunctions.Core.Services;
+using RecoFunctions.Core.Workflow;
+
+namespace RecoFunctions.Core.Delivery;
+
+/// <summary>
+/// Delivers enriched records through <c>POST /deliveries/batch</c> in chunks and turns the per-operation answers into
+/// outcomes: applied → Delivered, stale → Stale, rejected → DeadLettered; a failed call fails its own chunk only.
+/// </summary>
+internal sealed class RecommenderDelivery(IRecommenderDeliveryClient client, BatchCaller caller, ILogger<RecommenderDelivery> logger)
+{
+    private const string Service = ServiceNames.RecommenderApi;
+    private const string Operation = "deliveries.batch";
+
+    /// <summary>Writes the outcome of each record to <c>outcomes[record.Index]</c>.</summary>
+    public Task DeliverAsync(IReadOnlyList<IndexedItem<EnrichedRecord>> records, ItemOutcome?[] outcomes, CancellationToken cancellationToken)
+    {
+        var pending = new PendingDelivery[records.Count];
+        for (var i = 0; i < pending.Length; i++)
+        {
+            pending[i] = new PendingDelivery(records[i].Index, records[i].Item.Item.Id, DeliveryOperations.From(records[i].Item));
+        }
+
+        return caller.RunAsync(
+            Service,
+            Operation,
+            pending,
+            async (chunk, token) =>
+            {
+                var answer = await client.DeliverBatchAsync(new DeliveryBatchRequest { Operations = [.. chunk.Select(p => p.Operation)] }, token).ConfigureAwait(false);
+                if (answer.Results.Count != chunk.Count)
+                {
+                    ServicesLog.AnswerMismatch(logger, Service, Operation, answer.Results.Count, chunk.Count);
+                }
+
+                for (var i = 0; i < chunk.Count; i++)
+                {
+                    var delivery = chunk[i];
+                    outcomes[delivery.Index] = Map(delivery, i < answer.Results.Count ? answer.Results[i] : null);
+                }
+            },
+            (chunk, failure) =>
+            {
+                foreach (var delivery in chunk)
+                {
+                    outcomes[delivery.Index] = failure.ToOutcome(delivery.Id, PipelineStage.Deliver);
+                }
+            },
+            cancellationToken);
+    }
+
+    private static ItemOutcome Map(PendingDelivery delivery, DeliveryResult? result)
+    {
+        if (result is null || result.Key != delivery.Operation.Key || result.Version != delivery.Operation.Version)
+        {
+            return LookupFailures.Unmatched(Service).ToOutcome(delivery.Id, PipelineStage.Deliver);
+        }
+
+        return result.Status switch
+        {
+            DeliveryStatuses.Applied => ItemOutcome.Delivered(delivery.Id),
+            DeliveryStatuses.Stale => ItemOutcome.Stale(delivery.Id),
+            DeliveryStatuses.Rejected => ServiceFailure.Labelled(Service, false, "400 rejected", result.Reason).ToOutcome(delivery.Id, PipelineStage.Deliver),
+            _ => ServiceFailure.Labelled(Service, true, $"unknown item status '{result.Status}'").ToOutcome(delivery.Id, PipelineStage.Deliver),
+        };
+    }
+
+    private readonly record struct PendingDelivery(int Index, MessageId Id, DeliveryOperation Operation);
+}

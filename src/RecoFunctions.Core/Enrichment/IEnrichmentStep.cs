@@ -1,0 +1,13 @@
+namespace RecoFunctions.Core.Enrichment;
+
+/// <summary>
+/// One enrichment step of a flow (configured by name in <c>Pipeline:Flows:&lt;flow&gt;:Steps</c>). It enriches a whole
+/// batch with as few calls as the service's batch endpoint allows and answers per record.
+/// </summary>
+internal interface IEnrichmentStep
+{
+    string Name { get; }
+
+    /// <returns>One result per record, in the same order: the enriched record, or why it could not be enriched.</returns>
+    Task<IReadOnlyList<StepResult>> EnrichAsync(IReadOnlyList<EnrichedRecord> records, CancellationToken cancellationToken);
+}

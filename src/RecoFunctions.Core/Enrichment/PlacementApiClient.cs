@@ -1,0 +1,31 @@
+using RecoFunctions.Core.Resilience;
+using RecoFunctions.Core.Services;
+
+namespace RecoFunctions.Core.Enrichment;
+
+internal sealed class PlacementApiClient(HttpClient http, TimeProvider timeProvider) : IPlacementApiClient
+{
+    private const string Service = ServiceNames.PlacementApi;
+
+    public Task<PlacementDocument> GetAsync(string placementId, CancellationToken cancellationToken) =>
+        ServiceHttp.SendAsync(
+            http,
+            Service,
+            timeProvider,
+            HttpMethod.Get,
+            $"placements/{Uri.EscapeDataString(placementId)}",
+            null,
+            ServicesJsonContext.Default.PlacementDocument,
+            cancellationToken);
+
+    public Task<PlacementBatchResponse> GetBatchAsync(PlacementBatchRequest request, CancellationToken cancellationToken) =>
+        ServiceHttp.SendAsync(
+            http,
+            Service,
+            timeProvider,
+            HttpMethod.Post,
+            "placements/batch",
+            ServiceHttp.Json(request, ServicesJsonContext.Default.PlacementBatchRequest),
+            ServicesJsonContext.Default.PlacementBatchResponse,
+            cancellationToken);
+}

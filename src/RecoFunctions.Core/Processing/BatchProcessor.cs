@@ -1,0 +1,166 @@
+using Microsoft.Extensions.Logging;
+using RecoFunctions.Core.Delivery;
+using RecoFunctions.Core.Diagnostics;
+using RecoFunctions.Core.Enrichment;
+using RecoFunctions.Core.Flows;
+using RecoFunctions.Core.Services;
+using RecoFunctions.Core.Workflow;
+
+namespace RecoFunctions.Core.Processing;
+
+/// <summary>
+/// Enriches a batch of one flow through the flow's configured steps, then delivers what was enriched, and answers one
+/// outcome per item: permanent failures (non-transient 4xx) are dead-lettered with the stage and a reason naming the
+/// service and status; transient ones (5xx, 408, 429, timeouts, connection failures, open breakers) come back as
+/// RetryLater, with the delay the service or breaker asked for when known. Registered by <c>AddRecoServices</c>.
+/// </summary>
+public sealed class BatchProcessor : IBatchProcessor
+{
+    private readonly FlowRegistry _flows;
+    private readonly EnrichmentStepCatalog _steps;
+    private readonly RecommenderDelivery _delivery;
+    private readonly ServiceMetrics _metrics;
+    private readonly ILogger<BatchProcessor> _logger;
+
+    internal BatchProcessor(
+        FlowRegistry flows,
+        EnrichmentStepCatalog steps,
+        RecommenderDelivery delivery,
+        ServiceMetrics metrics,
+        ILogger<BatchProcessor> logger)
+    {
+        _flows = flows;
+        _steps = steps;
+        _delivery = delivery;
+        _metrics = metrics;
+        _logger = logger;
+    }
+
+    /// <exception cref="KeyNotFoundException">The request names no enabled flow.</exception>
+    public async Task<BatchStepResult> ProcessAsync(BatchStepRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var flow = _flows.Get(request.Flow);
+        if (request.Items.Count == 0)
+        {
+            return new BatchStepResult([]);
+        }
+
+        var outcomes = new ItemOutcome?[request.Items.Count];
+        var active = Admit(flow, request.Items, outcomes);
+        foreach (var step in _steps.StepsFor(flow))
+        {
+            if (active.Count == 0)
+            {
+                break;
+            }
+
+            active = await RunStepAsync(step, active, outcomes, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (active.Count > 0)
+        {
+            await _delivery.DeliverAsync(active, outcomes, cancellationToken).ConfigureAwait(false);
+        }
+
+        var result = Complete(flow, request, outcomes);
+        Report(flow.Name, request.Attempt, result);
+        return result;
+    }
+
+    private static List<IndexedItem<EnrichedRecord>> Admit(FlowDefinition flow, IReadOnlyList<WorkItem> items, ItemOutcome?[] outcomes)
+    {
+        var active = new List<IndexedItem<EnrichedRecord>>(items.Count);
+        for (var i = 0; i < items.Count; i++)
+        {
+            if (EnrichedRecord.Create(flow.Contract, items[i]) is { } record)
+            {
+                active.Add(new IndexedItem<EnrichedRecord>(i, record));
+            }
+            else
+            {
+                outcomes[i] = ItemOutcome.DeadLetter(items[i].Id, PipelineStage.Enrich, $"flow '{flow.Name}' does not take {items[i].Event.GetType().Name} events");
+            }
+        }
+
+        return active;
+    }
+
+    private static async Task<List<IndexedItem<EnrichedRecord>>> RunStepAsync(
+        IEnrichmentStep step, List<IndexedItem<EnrichedRecord>> active, ItemOutcome?[] outcomes, CancellationToken cancellationToken)
+    {
+        var records = new EnrichedRecord[active.Count];
+        for (var i = 0; i < records.Length; i++)
+        {
+            records[i] = active[i].Item;
+        }
+
+        var results = await step.EnrichAsync(records, cancellationToken).ConfigureAwait(false);
+        var next = new List<IndexedItem<EnrichedRecord>>(active.Count);
+        for (var i = 0; i < active.Count; i++)
+        {
+            var (index, record) = active[i];
+            var result = i < results.Count ? results[i] : default;
+            if (result.Record is { } enriched)
+            {
+                next.Add(new IndexedItem<EnrichedRecord>(index, enriched));
+            }
+            else
+            {
+                var failure = result.Failure ?? ServiceFailure.Labelled(step.Name, true, "step gave no result");
+                outcomes[index] = failure.ToOutcome(record.Item.Id, PipelineStage.Enrich);
+            }
+        }
+
+        return next;
+    }
+
+    private BatchStepResult Complete(FlowDefinition flow, BatchStepRequest request, ItemOutcome?[] outcomes)
+    {
+        var complete = new ItemOutcome[outcomes.Length];
+        for (var i = 0; i < outcomes.Length; i++)
+        {
+            if (outcomes[i] is { } outcome)
+            {
+                complete[i] = outcome;
+            }
+            else
+            {
+                // Never drop an item: one without an answer is retried.
+                BatchProcessorLog.MissingOutcome(_logger, flow.Name, request.Items[i].Id.ToString());
+                complete[i] = ItemOutcome.Later(request.Items[i].Id, PipelineStage.Workflow, "no outcome was recorded");
+            }
+        }
+
+        return new BatchStepResult(complete);
+    }
+
+    private void Report(string flow, int attempt, BatchStepResult result)
+    {
+        long delivered = 0, stale = 0, deadLettered = 0, retryLater = 0;
+        foreach (var outcome in result.Outcomes)
+        {
+            switch (outcome.Kind)
+            {
+                case OutcomeKind.Delivered:
+                    delivered++;
+                    break;
+                case OutcomeKind.Stale:
+                    stale++;
+                    break;
+                case OutcomeKind.DeadLettered:
+                    deadLettered++;
+                    _metrics.RecordOutcomes(flow, "dead-lettered", outcome.Stage, 1);
+                    break;
+                default:
+                    retryLater++;
+                    _metrics.RecordOutcomes(flow, "retry-later", outcome.Stage, 1);
+                    break;
+            }
+        }
+
+        _metrics.RecordOutcomes(flow, "delivered", PipelineStage.Deliver, delivered);
+        _metrics.RecordOutcomes(flow, "stale", PipelineStage.Deliver, stale);
+        BatchProcessorLog.Processed(_logger, flow, attempt, result.Outcomes.Count, delivered, stale, deadLettered, retryLater);
+    }
+}

@@ -1,0 +1,36 @@
+using System.Net;
+using RecoFunctions.Core.Messaging;
+using RecoFunctions.Core.Workflow;
+
+namespace RecoFunctions.Core.Services;
+
+/// <summary>Why a call (or one item of a batch call) to a downstream service failed, and whether trying again can help.</summary>
+internal sealed record ServiceFailure(string Service, bool IsTransient, string Reason, TimeSpan? RetryAfter = null)
+{
+    private const int MaxMessageLength = 200;
+
+    /// <summary>Timeouts, throttling and server errors may pass; every other 4xx will fail again.</summary>
+    public static bool IsTransientStatus(int statusCode) => statusCode is 408 or 429 or >= 500;
+
+    /// <summary>E.g. <c>content-api: 404 NotFound (content 'a-1' does not exist)</c>.</summary>
+    public static ServiceFailure FromStatus(string service, int statusCode, string? message = null, TimeSpan? retryAfter = null) =>
+        new(service, IsTransientStatus(statusCode), $"{service}: {statusCode} {(HttpStatusCode)statusCode}{Detail(message)}", retryAfter);
+
+    /// <summary>A failure with a label instead of an HTTP status, e.g. <c>recommender-api: 400 rejected (version must be at least 1)</c>.</summary>
+    public static ServiceFailure Labelled(string service, bool transient, string label, string? message = null, TimeSpan? retryAfter = null) =>
+        new(service, transient, $"{service}: {label}{Detail(message)}", retryAfter);
+
+    public ItemOutcome ToOutcome(MessageId id, string stage) =>
+        IsTransient ? ItemOutcome.Later(id, stage, Reason, RetryAfter) : ItemOutcome.DeadLetter(id, stage, Reason);
+
+    private static string Detail(string? message)
+    {
+        if (string.IsNullOrWhiteSpace(message))
+        {
+            return string.Empty;
+        }
+
+        var oneLine = message.ReplaceLineEndings(" ").Trim();
+        return $" ({(oneLine.Length > MaxMessageLength ? oneLine[..MaxMessageLength] + "…" : oneLine)})";
+    }
+}

@@ -1,0 +1,25 @@
+using System.ComponentModel.DataAnnotations;
+using System.Globalization;
+
+namespace RecoFunctions.Core.Services;
+
+/// <summary>A <see cref="TimeSpan"/> within bounds; unlike <c>Range(typeof(TimeSpan), …)</c> it needs no type converters, so it trims.</summary>
+[AttributeUsage(AttributeTargets.Property)]
+public sealed class TimeSpanRangeAttribute : ValidationAttribute
+{
+    public TimeSpanRangeAttribute(string minimum, string maximum)
+        : base("{0} must be between {1} and {2}")
+    {
+        Minimum = TimeSpan.Parse(minimum, CultureInfo.InvariantCulture);
+        Maximum = TimeSpan.Parse(maximum, CultureInfo.InvariantCulture);
+    }
+
+    public TimeSpan Minimum { get; }
+
+    public TimeSpan Maximum { get; }
+
+    public override bool IsValid(object? value) => value is not TimeSpan span || (span >= Minimum && span <= Maximum);
+
+    public override string FormatErrorMessage(string name) =>
+        string.Format(CultureInfo.InvariantCulture, ErrorMessageString, name, Minimum, Maximum);
+}

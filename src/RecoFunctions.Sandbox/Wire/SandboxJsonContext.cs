@@ -1,0 +1,13 @@
+using System.Text.Json.Serialization;
+
+namespace RecoFunctions.Sandbox.Wire;
+
+/// <summary>Source-generated serialisation of the sandbox's own control endpoints.</summary>
+[JsonSourceGenerationOptions(
+    PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSerializable(typeof(StatsView))]
+[JsonSerializable(typeof(DeliveriesView))]
+[JsonSerializable(typeof(KnobsUpdate))]
+[JsonSerializable(typeof(KnobsView))]
+public sealed partial class SandboxJsonContext : JsonSerializerContext;
