@@ -1,0 +1,101 @@
+using System.Text.Json;
+using System.Text.Unicode;
+using RecoFunctions.Core.Validation;
+
+namespace RecoFunctions.Core.Parsing;
+
+/// <summary>
+/// Turns a raw message value into a JSON document, or into one violation at <c>$</c>. Any byte string is acceptable
+/// input: nothing here throws for bad data, because one hostile message must not stop a partition.
+/// </summary>
+internal sealed class JsonPayloadParser
+{
+    private static ReadOnlySpan<byte> Utf8Bom => [0xEF, 0xBB, 0xBF];
+
+    private static ReadOnlySpan<byte> JsonWhitespace => " \t\r\n"u8;
+
+    private readonly int _maxPayloadBytes;
+    private readonly int _maxDepth;
+    private readonly JsonDocumentOptions _options;
+
+    public JsonPayloadParser(int maxPayloadBytes, int maxDepth)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxPayloadBytes, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxDepth, 1);
+        _maxPayloadBytes = maxPayloadBytes;
+        _maxDepth = maxDepth;
+
+        // Duplicate properties are refused: otherwise the validator and the deserializer could disagree on which one counts.
+        _options = new JsonDocumentOptions { MaxDepth = maxDepth, AllowDuplicateProperties = false };
+    }
+
+    public int MaxPayloadBytes => _maxPayloadBytes;
+
+    public ParseOutcome Parse(ReadOnlyMemory<byte> value)
+    {
+        if (value.Length > _maxPayloadBytes)
+        {
+            return TooLarge(value.Length, _maxPayloadBytes);
+        }
+
+        var json = value.Span.StartsWith(Utf8Bom) ? value[Utf8Bom.Length..] : value;
+        if (json.Span.IndexOfAnyExcept(JsonWhitespace) < 0)
+        {
+            return ParseOutcome.Failed(RuleNames.Empty, value.IsEmpty
+                ? "the value is empty (a null value or a tombstone)"
+                : "the value contains only whitespace");
+        }
+
+        if (!Utf8.IsValid(json.Span))
+        {
+            return ParseOutcome.Failed(RuleNames.Encoding, "the value is not valid UTF-8");
+        }
+
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(json, _options);
+        }
+        catch (JsonException exception)
+        {
+            return Classify(json.Span, exception);
+        }
+
+        var kind = document.RootElement.ValueKind;
+        if (kind != JsonValueKind.Object)
+        {
+            document.Dispose();
+            return ParseOutcome.Failed(RuleNames.NotObject, $"the value must be a JSON object, not {JsonKinds.Describe(kind)}");
+        }
+
+        return new ParseOutcome(document, json, null);
+    }
+
+    internal static ParseOutcome TooLarge(long length, int limit) =>
+        ParseOutcome.Failed(RuleNames.PayloadTooLarge, $"the value is {length} bytes; the limit is {limit} bytes");
+
+    /// <summary>
+    /// Only runs for rejected input. A second, reader-level pass tells "nested too deeply" apart from "malformed",
+    /// because the exception does not say which it was.
+    /// </summary>
+    private ParseOutcome Classify(ReadOnlySpan<byte> json, JsonException exception)
+    {
+        var reader = new Utf8JsonReader(json, new JsonReaderOptions { MaxDepth = _maxDepth + 1 });
+        try
+        {
+            while (reader.Read())
+            {
+                if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray && reader.CurrentDepth >= _maxDepth)
+                {
+                    return ParseOutcome.Failed(RuleNames.Depth, $"the JSON nests deeper than {_maxDepth} levels");
+                }
+            }
+        }
+        catch (JsonException)
+        {
+            // The malformation comes first; the original exception describes it.
+        }
+
+        return ParseOutcome.Failed(RuleNames.Json, $"the value is not valid JSON: {exception.Message}");
+    }
+}
