@@ -52,7 +52,8 @@ internal sealed class ConfigurationSchema
             return;
         }
 
-        if (children.Count == 0 && !string.IsNullOrEmpty(section.Value))
+        // A value where a section belongs is a mistake even if another source supplies children: the value is ignored.
+        if (!string.IsNullOrEmpty(section.Value))
         {
             errors.Add($"{section.Path} must be {(_kind == SchemaKind.List ? "a list" : "a section")}, not a single value");
             return;

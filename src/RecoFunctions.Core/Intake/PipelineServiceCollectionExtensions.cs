@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -13,6 +14,8 @@ public static class PipelineServiceCollectionExtensions
     /// Binds the <c>Pipeline</c> section, validates it at start-up (every flow's rules compiled, unknown keys refused) and
     /// registers <see cref="FlowRegistry"/>, the compiled validators, <see cref="MessageIntake"/> and a <see cref="TimeProvider"/>.
     /// </summary>
+    [UnconditionalSuppressMessage("Trimming", "IL2026", Justification =
+        "Data annotations are read from PipelineOptions, whose properties the generated binder references, so they survive trimming.")]
     public static IServiceCollection AddRecoPipeline(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(services);
@@ -20,10 +23,8 @@ public static class PipelineServiceCollectionExtensions
         var section = configuration.GetSection(PipelineOptions.SectionName);
         services.AddOptions<PipelineOptions>()
             .Bind(section)
+            .ValidateDataAnnotations()
             .ValidateOnStart();
-
-        // Data annotations through a generated validator (the AOT-safe ValidateDataAnnotations), then everything else.
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PipelineOptions>, PipelineOptionsAnnotationsValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PipelineOptions>>(new PipelineOptionsValidator(section)));
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(provider => new FlowRegistry(provider.GetRequiredService<IOptions<PipelineOptions>>()));

@@ -31,6 +31,9 @@ internal sealed class JsonPayloadParser
 
     public int MaxPayloadBytes => _maxPayloadBytes;
 
+    private static ParseOutcome InvalidEscape =>
+        ParseOutcome.Failed(RuleNames.Encoding, "the JSON escapes a UTF-16 surrogate that does not form a character");
+
     public ParseOutcome Parse(ReadOnlyMemory<byte> value)
     {
         if (value.Length > _maxPayloadBytes)
@@ -51,6 +54,13 @@ internal sealed class JsonPayloadParser
             return ParseOutcome.Failed(RuleNames.Encoding, "the value is not valid UTF-8");
         }
 
+        // The reader accepts \ud800 and friends, but such a string cannot become text: reading it later would throw
+        // (the duplicate-property check of the document itself does, with an InvalidOperationException).
+        if (json.Span.IndexOf("\\u"u8) >= 0 && !EscapesFormText(json.Span))
+        {
+            return InvalidEscape;
+        }
+
         JsonDocument document;
         try
         {
@@ -59,6 +69,10 @@ internal sealed class JsonPayloadParser
         catch (JsonException exception)
         {
             return Classify(json.Span, exception);
+        }
+        catch (InvalidOperationException)
+        {
+            return InvalidEscape;
         }
 
         var kind = document.RootElement.ValueKind;
@@ -73,6 +87,33 @@ internal sealed class JsonPayloadParser
 
     internal static ParseOutcome TooLarge(long length, int limit) =>
         ParseOutcome.Failed(RuleNames.PayloadTooLarge, $"the value is {length} bytes; the limit is {limit} bytes");
+
+    /// <summary>Only runs for the rare values with <c>\u</c> escapes: reads every escaped name and string once.</summary>
+    private bool EscapesFormText(ReadOnlySpan<byte> json)
+    {
+        var reader = new Utf8JsonReader(json, new JsonReaderOptions { MaxDepth = _maxDepth + 1 });
+        try
+        {
+            while (reader.Read())
+            {
+                if (reader.TokenType is JsonTokenType.PropertyName or JsonTokenType.String && reader.ValueIsEscaped)
+                {
+                    _ = reader.GetString();
+                }
+            }
+
+            return true;
+        }
+        catch (JsonException)
+        {
+            // Malformed: parsing will say so.
+            return true;
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
+        }
+    }
 
     /// <summary>
     /// Only runs for rejected input. A second, reader-level pass tells "nested too deeply" apart from "malformed",

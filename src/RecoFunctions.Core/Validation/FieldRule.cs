@@ -99,6 +99,7 @@ internal sealed class FieldRule
 
     private void CheckString(JsonElement value, RuleNode node, ref ValidationRun run)
     {
+        // The parser already refuses such escapes; this keeps the validator safe on its own.
         if (!JsonStrings.TryGetUtf8(value, out var text))
         {
             run.Add(node, RuleNames.Encoding, "contains an escaped UTF-16 surrogate that does not form a character");

@@ -77,20 +77,20 @@ internal static class ValidatorCompiler
 
     private static FieldRule CompileRule(FieldRuleOptions field, string key, TimeSpan flowSkew, List<string> problems)
     {
+        // An empty value switches a rule off: configuration layers (environment variables) can override but not delete a key.
+        var typeName = string.IsNullOrWhiteSpace(field.Type) ? null : field.Type;
+        var pattern = string.IsNullOrEmpty(field.Pattern) ? null : field.Pattern;
         var type = FieldType.None;
-        if (field.Type is not null && !FieldTypes.TryParse(field.Type, out type))
+        if (typeName is not null && !FieldTypes.TryParse(typeName, out type))
         {
-            problems.Add($"{key}:Type '{field.Type}' is not a known type ({string.Join(", ", FieldTypes.Names)})");
+            problems.Add($"{key}:Type '{typeName}' is not a known type ({string.Join(", ", FieldTypes.Names)})");
         }
 
-        var known = type != FieldType.None || field.Type is null;
-        var textual = type == FieldType.None || FieldTypes.IsTextual(type);
-        RequireType(known && textual, field.Pattern is not null || field.MinLength is not null || field.MaxLength is not null, key, "Pattern, MinLength and MaxLength apply", "string, timestamp or url", field.Type, problems);
-        RequireType(known && type is FieldType.None or FieldType.String, field.Enum is not null, key, "Enum applies", "string", field.Type, problems);
-        RequireType(known && type is FieldType.None or FieldType.Integer or FieldType.Number, field.Minimum is not null || field.Maximum is not null, key, "Minimum and Maximum apply", "integer or number", field.Type, problems);
-        RequireType(known && type is FieldType.None or FieldType.Array, field.MinItems is not null || field.MaxItems is not null, key, "MinItems and MaxItems apply", "array", field.Type, problems);
-        RequireType(!known || type == FieldType.Timestamp, field.MaxFutureSkew is not null, key, "MaxFutureSkew applies", "timestamp", field.Type, problems);
-        RequireType(!known || type == FieldType.Url, field.Schemes is not null, key, "Schemes applies", "url", field.Type, problems);
+        // With an unknown type there is nothing to check the other rules against; that type is the one problem to report.
+        if (typeName is null || type != FieldType.None)
+        {
+            CheckApplicability(field, type, typeName, pattern is not null, key, problems);
+        }
 
         CheckRange(key, nameof(field.MinLength), field.MinLength, nameof(field.MaxLength), field.MaxLength, problems);
         CheckRange(key, nameof(field.MinItems), field.MinItems, nameof(field.MaxItems), field.MaxItems, problems);
@@ -118,7 +118,7 @@ internal static class ValidatorCompiler
             Type = type,
             Enum = CompileEnum(field.Enum, key, problems),
             EnumText = field.Enum is null ? null : string.Join(", ", field.Enum),
-            Pattern = CompilePattern(field.Pattern, key, problems),
+            Pattern = CompilePattern(pattern, key, problems),
             MinLength = field.MinLength,
             MaxLength = field.MaxLength,
             Minimum = field.Minimum,
@@ -128,6 +128,17 @@ internal static class ValidatorCompiler
             MaxFutureSkew = field.MaxFutureSkew ?? flowSkew,
             Schemes = CompileSchemes(field.Schemes, key, problems),
         };
+    }
+
+    private static void CheckApplicability(FieldRuleOptions field, FieldType type, string? typeName, bool hasPattern, string key, List<string> problems)
+    {
+        var textual = type == FieldType.None || FieldTypes.IsTextual(type);
+        RequireType(textual, hasPattern || field.MinLength is not null || field.MaxLength is not null, key, "Pattern, MinLength and MaxLength apply", "string, timestamp or url", typeName, problems);
+        RequireType(type is FieldType.None or FieldType.String, field.Enum is not null, key, "Enum applies", "string", typeName, problems);
+        RequireType(type is FieldType.None or FieldType.Integer or FieldType.Number, field.Minimum is not null || field.Maximum is not null, key, "Minimum and Maximum apply", "integer or number", typeName, problems);
+        RequireType(type is FieldType.None or FieldType.Array, field.MinItems is not null || field.MaxItems is not null, key, "MinItems and MaxItems apply", "array", typeName, problems);
+        RequireType(type == FieldType.Timestamp, field.MaxFutureSkew is not null, key, "MaxFutureSkew applies", "timestamp", typeName, problems);
+        RequireType(type == FieldType.Url, field.Schemes is not null, key, "Schemes applies", "url", typeName, problems);
     }
 
     private static void RequireType(bool applies, bool isSet, string key, string what, string types, string? actual, List<string> problems)
