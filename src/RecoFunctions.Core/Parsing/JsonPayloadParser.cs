@@ -56,7 +56,7 @@ internal sealed class JsonPayloadParser
 
         // The reader accepts \ud800 and friends, but such a string cannot become text: reading it later would throw
         // (the duplicate-property check of the document itself does, with an InvalidOperationException).
-        if (json.Span.IndexOf("\\u"u8) >= 0 && !EscapesFormText(json.Span))
+        if (MayEscapeSurrogates(json.Span) && !EscapesFormText(json.Span))
         {
             return InvalidEscape;
         }
@@ -88,7 +88,30 @@ internal sealed class JsonPayloadParser
     internal static ParseOutcome TooLarge(long length, int limit) =>
         ParseOutcome.Failed(RuleNames.PayloadTooLarge, $"the value is {length} bytes; the limit is {limit} bytes");
 
-    /// <summary>Only runs for the rare values with <c>\u</c> escapes: reads every escaped name and string once.</summary>
+    /// <summary>
+    /// Whether the text contains something like <c>\uD800</c>-<c>\uDFFF</c>. Many serializers escape every non-ASCII
+    /// character, so plain <c>\u</c> escapes are common; escaped surrogates (characters beyond U+FFFF) are rare.
+    /// </summary>
+    private static bool MayEscapeSurrogates(ReadOnlySpan<byte> json)
+    {
+        for (var at = json.IndexOf("\\u"u8); at >= 0 && at + 3 < json.Length; at = NextEscape(json, at))
+        {
+            if (json[at + 2] is (byte)'d' or (byte)'D' && json[at + 3] is (>= (byte)'8' and <= (byte)'9') or (>= (byte)'a' and <= (byte)'f') or (>= (byte)'A' and <= (byte)'F'))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static int NextEscape(ReadOnlySpan<byte> json, int at)
+    {
+        var next = json[(at + 2)..].IndexOf("\\u"u8);
+        return next < 0 ? -1 : at + 2 + next;
+    }
+
+    /// <summary>Runs only for values that seem to escape surrogates: reads every escaped name and string once.</summary>
     private bool EscapesFormText(ReadOnlySpan<byte> json)
     {
         var reader = new Utf8JsonReader(json, new JsonReaderOptions { MaxDepth = _maxDepth + 1 });

@@ -36,7 +36,7 @@ internal sealed class ValidationSummary
     {
         ArgumentNullException.ThrowIfNull(writer);
         writer.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"reco validate: {source}, flow {flow}: {Lines} lines, {Valid} valid, {Invalid} invalid"));
+            $"reco validate: {source}, flow {flow}: {Lines} {(Lines == 1 ? "line" : "lines")}, {Valid} valid, {Invalid} invalid"));
         if (_byRule.Count == 0)
         {
             return;
