@@ -1,3 +1,4 @@
+using System.Buffers;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 using RecoFunctions.Core.Validation;
@@ -11,6 +12,9 @@ namespace RecoFunctions.Core.Flows;
 internal sealed class PipelineOptionsValidator(IConfigurationSection? section) : IValidateOptions<PipelineOptions>
 {
     private const int MaxTopicLength = 249;
+
+    private static readonly SearchValues<char> TopicCharacters =
+        SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._-");
 
     public ValidateOptionsResult Validate(string? name, PipelineOptions options)
     {
@@ -105,9 +109,6 @@ internal sealed class PipelineOptionsValidator(IConfigurationSection? section) :
 
         ValidatorCompiler.Compile(flow.Validation ?? new ValidationOptions(), $"{key}:Validation", errors);
     }
-
-    private static readonly System.Buffers.SearchValues<char> TopicCharacters =
-        System.Buffers.SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._-");
 
     private static bool CheckTopicName(string topic, string key, List<string> errors)
     {
