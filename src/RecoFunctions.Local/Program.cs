@@ -1,1 +1,3 @@
-return 0;
+using RecoFunctions.Local.Cli;
+
+return await RecoCommandLine.InvokeAsync(args, RecoConsole.FromProcess());
