@@ -1,0 +1,51 @@
+using System.Reflection;
+using System.Runtime.InteropServices;
+using Confluent.Kafka;
+
+namespace RecoFunctions.Local.Kafka;
+
+/// <summary>
+/// The few functions of librdkafka's mock-cluster API that the managed client does not expose: creating topics with a
+/// chosen partition count (the mock does not implement CreateTopics) and removing the initial group-rebalance delay.
+/// </summary>
+internal static class MockClusterNative
+{
+    [UnmanagedFunctionPointer(CallingConvention.Cdecl)]
+    private delegate IntPtr HandleMockClusterFn(IntPtr client);
+
+    [UnmanagedFunctionPointer(CallingConvention.Cdecl)]
+    private delegate void SetDelayFn(IntPtr cluster, int delayMs);
+
+    [UnmanagedFunctionPointer(CallingConvention.Cdecl)]
+    private delegate int TopicCreateFn(IntPtr cluster, [MarshalAs(UnmanagedType.LPUTF8Str)] string topic, int partitions, int replicationFactor);
+
+    private static readonly Lazy<IntPtr> Library = new(() => LibrdkafkaLoader.Handle != IntPtr.Zero
+        ? LibrdkafkaLoader.Handle
+        : NativeLibrary.Load("librdkafka", typeof(Confluent.Kafka.Library).Assembly, null));
+
+    public static IntPtr MockClusterOf(Handle handle)
+    {
+        // Confluent.Kafka keeps the native client handle internal; this is pinned to the 2.x layout.
+        var property = typeof(Handle).GetProperty("LibrdkafkaHandle", BindingFlags.Instance | BindingFlags.NonPublic)
+            ?? throw new MissingMemberException("Confluent.Kafka.Handle.LibrdkafkaHandle");
+        var client = ((SafeHandle)property.GetValue(handle)!).DangerousGetHandle();
+        var cluster = Function<HandleMockClusterFn>("rd_kafka_handle_mock_cluster")(client);
+        return cluster != IntPtr.Zero ? cluster : throw new InvalidOperationException("The client owns no mock cluster.");
+    }
+
+    public static void SetInitialRebalanceDelay(IntPtr cluster, TimeSpan delay) =>
+        Function<SetDelayFn>("rd_kafka_mock_group_initial_rebalance_delay_ms")(cluster, (int)delay.TotalMilliseconds);
+
+    public static void CreateTopic(IntPtr cluster, string topic, int partitions)
+    {
+        var error = Function<TopicCreateFn>("rd_kafka_mock_topic_create")(cluster, topic, partitions, 1);
+        if (error != 0)
+        {
+            throw new KafkaException((ErrorCode)error);
+        }
+    }
+
+    private static T Function<T>(string name)
+        where T : Delegate =>
+        Marshal.GetDelegateForFunctionPointer<T>(NativeLibrary.GetExport(Library.Value, name));
+}
