@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using RecoFunctions.Core.Configuration;
 
 namespace RecoFunctions.Core.Resilience;
 

@@ -1,3 +1,5 @@
+using RecoFunctions.Core.Configuration;
+
 namespace RecoFunctions.Core.Resilience;
 
 /// <summary>

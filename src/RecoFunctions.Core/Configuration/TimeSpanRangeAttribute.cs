@@ -1,14 +1,14 @@
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 
-namespace RecoFunctions.Core.Resilience;
+namespace RecoFunctions.Core.Configuration;
 
 /// <summary>
 /// A range check for <see cref="TimeSpan"/> settings. <see cref="RangeAttribute"/> with a type argument relies on type
 /// converters, which trimming cannot see; this one parses its bounds itself (constant format, invariant culture).
 /// </summary>
 [AttributeUsage(AttributeTargets.Property)]
-internal sealed class TimeSpanRangeAttribute : ValidationAttribute
+public sealed class TimeSpanRangeAttribute : ValidationAttribute
 {
     public TimeSpanRangeAttribute(string minimum, string maximum)
         : base("{0} must be between {1} and {2}")
