@@ -25,10 +25,10 @@ internal static class TestIntake
     public static KafkaRecord ValidContent(int partition, long offset)
     {
         var key = $"art-{offset}";
-        var json = $$"""
-            {"eventId":"evt-{{offset}}","eventType":"content.published","occurredAt":"2026-11-21T09:59:00Z",
-             "content":{"contentId":"{{key}}","version":1,"kind":"article","title":"Title","locale":"en-GB",
-                        "sourceUrl":"https://cms.example/articles/{{offset}}","tags":["sport"],"publishedAt":"2026-11-21T09:58:00Z"}}
+        var json = $$$"""
+            {"eventId":"evt-{{{offset}}}","eventType":"content.published","occurredAt":"2026-11-21T09:59:00Z",
+             "content":{"contentId":"{{{key}}}","version":1,"kind":"article","title":"Title","locale":"en-GB",
+                        "sourceUrl":"https://cms.example/articles/{{{offset}}}","tags":["sport"],"publishedAt":"2026-11-21T09:58:00Z"}}
             """;
         return Record(partition, offset, key, json);
     }
