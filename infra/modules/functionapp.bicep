@@ -188,6 +188,8 @@ var kafkaSettings = {
 }
 
 var circuitStateSettings = {
+  // Shared breaker state across instances lives in the table; the code's default store is in-memory (one process).
+  CircuitState__Store: 'AzureTable'
   CircuitState__TableServiceUri: tableEndpoint
   CircuitState__TableName: circuitStateTableName
 }

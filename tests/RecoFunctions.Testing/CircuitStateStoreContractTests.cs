@@ -17,7 +17,7 @@ public abstract class CircuitStateStoreContractTests
     /// <summary>Service names are unique per test so that tests never see each other's records.</summary>
     protected virtual string NewServiceName() => "svc-" + Guid.NewGuid().ToString("N")[..12];
 
-    [Fact]
+    [ContractFact]
     public async Task ReadAsync_MissingRecord_ReturnsNull()
     {
         var store = await CreateStoreAsync();
@@ -25,7 +25,7 @@ public abstract class CircuitStateStoreContractTests
         Assert.Null(await store.ReadAsync(NewServiceName(), CancellationToken.None));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task WriteAsync_CreateWithoutETag_StoresRecordWithReturnedETag()
     {
         var store = await CreateStoreAsync();
@@ -41,7 +41,7 @@ public abstract class CircuitStateStoreContractTests
         Assert.Equal(result.ETag, stored.ETag);
     }
 
-    [Fact]
+    [ContractFact]
     public async Task WriteAsync_CreateWhenRecordExists_ConflictsAndKeepsRecord()
     {
         var store = await CreateStoreAsync();
@@ -55,7 +55,7 @@ public abstract class CircuitStateStoreContractTests
         Assert.Equal(first, (await store.ReadAsync(service, CancellationToken.None))!.Record);
     }
 
-    [Fact]
+    [ContractFact]
     public async Task WriteAsync_MatchingETag_UpdatesRecordAndChangesETag()
     {
         var store = await CreateStoreAsync();
@@ -72,7 +72,7 @@ public abstract class CircuitStateStoreContractTests
         Assert.Equal(result.ETag, stored.ETag);
     }
 
-    [Fact]
+    [ContractFact]
     public async Task WriteAsync_StaleETag_RejectedAndStoreUnchanged()
     {
         var store = await CreateStoreAsync();
@@ -89,7 +89,7 @@ public abstract class CircuitStateStoreContractTests
         Assert.Equal(updated.ETag, stored.ETag);
     }
 
-    [Fact]
+    [ContractFact]
     public async Task WriteAsync_ETagOfMissingRecord_Conflicts()
     {
         var store = await CreateStoreAsync();
@@ -101,7 +101,7 @@ public abstract class CircuitStateStoreContractTests
         Assert.True(result.IsConflict);
     }
 
-    [Fact]
+    [ContractFact]
     public async Task WriteAsync_ConcurrentReadModifyWriteLoops_LoseNoUpdate()
     {
         const int Writers = 20;
@@ -125,7 +125,7 @@ public abstract class CircuitStateStoreContractTests
         Assert.Equal(BaseTime.AddSeconds(Writers * IncrementsPerWriter), stored!.Record.OpenUntil);
     }
 
-    [Fact]
+    [ContractFact]
     public async Task WriteAsync_ConcurrentPublishersKeepingTheLater_StoreEndsWithTheLatest()
     {
         var store = await CreateStoreAsync();
@@ -140,7 +140,7 @@ public abstract class CircuitStateStoreContractTests
         Assert.Equal(untils.Max(), stored!.Record.OpenUntil);
     }
 
-    [Fact]
+    [ContractFact]
     public async Task WriteAsync_DistinctServices_AreIndependent()
     {
         var store = await CreateStoreAsync();

@@ -9,4 +9,10 @@ public static class DeadLetterHeaders
     public const string OriginalPartition = "reco-dlq-original-partition";
     public const string OriginalOffset = "reco-dlq-original-offset";
     public const string DeadLetteredAt = "reco-dlq-at";
+
+    /// <summary>Timestamp of the original record (ISO 8601); optional for readers.</summary>
+    public const string OriginalTimestamp = "reco-dlq-original-timestamp";
+
+    /// <summary>Prefix shared by all of the above; a record dead-lettered again drops the previous set.</summary>
+    public const string Prefix = "reco-dlq-";
 }

@@ -1,0 +1,21 @@
+using Microsoft.Azure.Functions.Worker;
+
+namespace RecoFunctions.Functions.Triggers;
+
+/// <summary>
+/// What <see cref="CampaignTrigger"/> returns: the envelopes for the campaign dead-letter topic. The output binding
+/// produces them after the function returns and before the offsets are committed; if producing fails, the invocation
+/// fails and the batch is redelivered.
+/// </summary>
+public sealed class CampaignDeadLetters
+{
+    [KafkaOutput(
+        KafkaTriggerSettings.BrokerList,
+        "%KafkaCampaignDeadLetterTopic%",
+        Username = KafkaTriggerSettings.Username,
+        Password = KafkaTriggerSettings.Password,
+        Protocol = KafkaTriggerSettings.Protocol,
+        AuthenticationMode = KafkaTriggerSettings.AuthenticationMode,
+        EnableIdempotence = true)]
+    public string[] DeadLetters { get; set; } = [];
+}
