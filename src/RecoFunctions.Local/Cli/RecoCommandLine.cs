@@ -19,6 +19,7 @@ internal static class RecoCommandLine
         global.AddTo(root);
 
         root.Subcommands.Add(ValidateCommand.Create(global, console));
+        root.Subcommands.Add(ProduceCommand.Create(global, console));
         return root;
     }
 
