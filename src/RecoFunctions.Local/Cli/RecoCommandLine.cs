@@ -20,6 +20,7 @@ internal static class RecoCommandLine
 
         root.Subcommands.Add(ValidateCommand.Create(global, console));
         root.Subcommands.Add(ProduceCommand.Create(global, console));
+        root.Subcommands.Add(SandboxCommand.Create(console));
         return root;
     }
 
