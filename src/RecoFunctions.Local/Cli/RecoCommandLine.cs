@@ -21,6 +21,7 @@ internal static class RecoCommandLine
         root.Subcommands.Add(ValidateCommand.Create(global, console));
         root.Subcommands.Add(ProduceCommand.Create(global, console));
         root.Subcommands.Add(SandboxCommand.Create(console));
+        root.Subcommands.Add(AuditCommand.Create(global, console));
         return root;
     }
 

@@ -8,7 +8,7 @@ namespace RecoFunctions.Local.Cli;
 /// <summary>Talks to a running sandbox's <c>/_sandbox</c> endpoints for the <c>reco sandbox</c> subcommands.</summary>
 internal static class SandboxControl
 {
-    public static Option<Uri> UrlOption() => new("--url", "-u")
+    public static Option<Uri> UrlOption(string name = "--url", string alias = "-u") => new(name, alias)
     {
         Description = $"Address of the sandbox, as 'reco sandbox' prints it.",
         HelpName = "URL",
