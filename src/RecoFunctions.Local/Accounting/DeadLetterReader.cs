@@ -140,6 +140,7 @@ public sealed class DeadLetterReader(string bootstrapServers, KafkaOptions? opti
             {
                 if (property.Value.ValueKind == JsonValueKind.Object &&
                     property.Value.TryGetProperty("version"u8, out var version) &&
+                    version.ValueKind == JsonValueKind.Number &&
                     version.TryGetInt64(out var number))
                 {
                     return number;
