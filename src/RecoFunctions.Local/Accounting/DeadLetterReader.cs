@@ -11,11 +11,12 @@ namespace RecoFunctions.Local.Accounting;
 /// Reads dead-letter topics from their beginning up to the end offsets they had when reading started, without a
 /// consumer group (nothing is committed, nobody else's offsets move). A topic that does not exist has no dead letters.
 /// </summary>
-public sealed class DeadLetterReader(string bootstrapServers, KafkaOptions? options = null)
+public sealed class DeadLetterReader(string bootstrapServers, KafkaOptions? options = null, TimeProvider? timeProvider = null)
 {
     private const int MaxParsedValueBytes = 64 * 1024;
 
     private readonly KafkaOptions _options = options ?? new KafkaOptions();
+    private readonly TimeProvider _timeProvider = timeProvider ?? TimeProvider.System;
 
     /// <summary>Gives up when the topics cannot be read to their ends within this time.</summary>
     public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(60);
@@ -62,11 +63,11 @@ public sealed class DeadLetterReader(string bootstrapServers, KafkaOptions? opti
         }
 
         consumer.Assign(ends.Keys.Select(partition => new TopicPartitionOffset(partition, Offset.Beginning)));
-        var deadline = DateTime.UtcNow + Timeout;
+        var started = _timeProvider.GetTimestamp();
         while (ends.Count > 0)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            if (DateTime.UtcNow > deadline)
+            if (_timeProvider.GetElapsedTime(started) > Timeout)
             {
                 throw new TimeoutException($"Reading the dead-letter topics did not reach their end offsets within {Timeout.TotalSeconds:0} s " +
                     $"(still reading {string.Join(", ", ends.Keys)}).");

@@ -65,8 +65,9 @@ internal static class AuditCommand
             var manifest = await LoadAsync(settings.Manifest, cancellationToken).ConfigureAwait(false);
             using var http = SandboxControl.Client(settings.Sandbox);
             var recommender = new SandboxRecommenderClient(http);
-            var reader = new DeadLetterReader(bootstrap, kafka);
-            var report = await AuditUntilAsync(manifest, recommender, reader, settings, cancellationToken).ConfigureAwait(false);
+            var time = services.GetRequiredService<TimeProvider>();
+            var reader = new DeadLetterReader(bootstrap, kafka, time);
+            var report = await AuditUntilAsync(manifest, recommender, reader, settings, time, cancellationToken).ConfigureAwait(false);
             Write(console, report, settings.Json);
             return (settings.Strict ? report.PassedStrict : report.Passed) ? ExitCodes.Success : ExitCodes.Findings;
         }
@@ -85,19 +86,19 @@ internal static class AuditCommand
     }
 
     private static async Task<AuditReport> AuditUntilAsync(
-        WorkloadManifest manifest, SandboxRecommenderClient recommender, DeadLetterReader reader, Settings settings, CancellationToken cancellationToken)
+        WorkloadManifest manifest, SandboxRecommenderClient recommender, DeadLetterReader reader, Settings settings, TimeProvider time, CancellationToken cancellationToken)
     {
-        var started = TimeProvider.System.GetTimestamp();
+        var started = time.GetTimestamp();
         while (true)
         {
             var report = await DeliveryAudit.RunAsync(manifest, recommender.GetSnapshotAsync, reader, cancellationToken).ConfigureAwait(false);
             var passed = settings.Strict ? report.PassedStrict : report.Passed;
-            if (passed || TimeProvider.System.GetElapsedTime(started) >= settings.Wait)
+            if (passed || time.GetElapsedTime(started) >= settings.Wait)
             {
                 return report;
             }
 
-            await Task.Delay(TimeSpan.FromSeconds(1), TimeProvider.System, cancellationToken).ConfigureAwait(false);
+            await Task.Delay(TimeSpan.FromSeconds(1), time, cancellationToken).ConfigureAwait(false);
         }
     }
 

@@ -47,9 +47,10 @@ internal static class ProduceCommand
             var configuration = RecoConfiguration.Build(console, parse.GetValue(global.Environment), parse.GetValue(global.Config));
             await using var services = CommandServices.Build(configuration, static (s, c) => s.AddRecoWorkload(c));
             var pipeline = services.GetRequiredService<IOptions<PipelineOptions>>().Value;
+            var time = services.GetRequiredService<TimeProvider>();
             if (dryRun)
             {
-                return DryRun(console, spec, pipeline);
+                return DryRun(console, spec, pipeline, time);
             }
 
             var kafka = services.GetRequiredService<IOptions<KafkaOptions>>().Value;
@@ -57,10 +58,10 @@ internal static class ProduceCommand
                 "no Kafka to produce to: give --bootstrap HOST:PORT or set Kafka:BootstrapServers (for a local broker, start 'reco broker' and use the address it prints). " +
                 "An embedded broker lives inside one process, so producing into it only makes sense from that process (reco demo).");
             var (messages, manifest) = file is null
-                ? Generated(spec, pipeline)
+                ? Generated(spec, pipeline, time)
                 : await FromFileAsync(console, file, parse.GetRequiredValue(options.Flow), services, cancellationToken).ConfigureAwait(false);
 
-            var producer = new WorkloadProducer(pipeline);
+            var producer = new WorkloadProducer(pipeline, time);
             using var client = WorkloadProducer.CreateProducer(bootstrap, kafka);
             if (Unreachable(bootstrap, kafka, manifest, console.Error) is { } problem)
             {
@@ -137,10 +138,10 @@ internal static class ProduceCommand
         .Replace("Rate ", "--rate ", StringComparison.Ordinal)
         .Replace("Keys ", "--keys ", StringComparison.Ordinal);
 
-    private static (IEnumerable<WorkloadMessage>, WorkloadManifest) Generated(WorkloadSpec spec, PipelineOptions pipeline)
+    private static (IEnumerable<WorkloadMessage>, WorkloadManifest) Generated(WorkloadSpec spec, PipelineOptions pipeline, TimeProvider time)
     {
-        var generator = new WorkloadGenerator(spec, pipeline);
-        var manifest = new WorkloadManifest(TimeProvider.System.GetUtcNow(), "generated", spec.Seed);
+        var generator = new WorkloadGenerator(spec, pipeline, time);
+        var manifest = new WorkloadManifest(time.GetUtcNow(), "generated", spec.Seed);
         foreach (var (flow, kind) in generator.Flows)
         {
             manifest.GetOrAdd(flow, kind);
@@ -178,7 +179,7 @@ internal static class ProduceCommand
                     $"reco produce: skipped {skipped} lines longer than {JsonLinesWorkload.MaxLineBytes} bytes")).ConfigureAwait(false);
             }
 
-            var manifest = new WorkloadManifest(TimeProvider.System.GetUtcNow(), file.FullName);
+            var manifest = new WorkloadManifest(services.GetRequiredService<TimeProvider>().GetUtcNow(), file.FullName);
             manifest.GetOrAdd(flow, DeliveryKindsOf.Contract(flow.Contract));
             return (messages, manifest);
         }
@@ -205,19 +206,19 @@ internal static class ProduceCommand
         }
     }
 
-    private static int DryRun(RecoConsole console, WorkloadSpec spec, PipelineOptions pipeline)
+    private static int DryRun(RecoConsole console, WorkloadSpec spec, PipelineOptions pipeline, TimeProvider time)
     {
-        var generator = new WorkloadGenerator(spec, pipeline);
+        var generator = new WorkloadGenerator(spec, pipeline, time);
         var counts = new Dictionary<MessageCategory, long>();
         long bytes = 0;
-        var started = TimeProvider.System.GetTimestamp();
+        var started = time.GetTimestamp();
         while (generator.TryNext(out var message))
         {
             bytes += message.Value?.Length ?? 0;
             counts[message.Category] = counts.GetValueOrDefault(message.Category) + 1;
         }
 
-        var elapsed = TimeProvider.System.GetElapsedTime(started);
+        var elapsed = time.GetElapsedTime(started);
         var seconds = Math.Max(elapsed.TotalSeconds, 1e-9);
         console.Output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"generated {generator.Generated} messages ({bytes / 1_048_576.0:0.0} MB) in {elapsed.TotalSeconds:0.000} s on one thread: {generator.Generated / seconds:0} messages/s, {bytes / 1_048_576.0 / seconds:0.0} MB/s"));
