@@ -19,6 +19,9 @@ internal static class RecoCommandLine
         global.AddTo(root);
 
         root.Subcommands.Add(ValidateCommand.Create(global, console));
+        root.Subcommands.Add(ProduceCommand.Create(global, console));
+        root.Subcommands.Add(SandboxCommand.Create(console));
+        root.Subcommands.Add(AuditCommand.Create(global, console));
         return root;
     }
 

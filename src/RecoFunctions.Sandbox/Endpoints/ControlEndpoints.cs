@@ -8,7 +8,7 @@ using RecoFunctions.Sandbox.Wire;
 
 namespace RecoFunctions.Sandbox.Endpoints;
 
-/// <summary>The sandbox's own endpoints under <c>/_sandbox</c>: stats, recorded deliveries, knobs, reset. Never subject to knobs.</summary>
+/// <summary>The sandbox's own endpoints under <c>/_sandbox</c>: stats, recorded deliveries, received versions, knobs, reset. Never subject to knobs.</summary>
 internal static class ControlEndpoints
 {
     public static void Map(IEndpointRouteBuilder routes, SandboxState state)
@@ -16,6 +16,7 @@ internal static class ControlEndpoints
         routes.MapGet("/_sandbox/stats", context =>
             HttpJson.WriteAsync(context, StatusCodes.Status200OK, Stats(state), SandboxJsonContext.Default.StatsView));
         routes.MapGet("/_sandbox/deliveries", context => DeliveriesAsync(context, state));
+        routes.MapGet("/_sandbox/received", context => ReceivedStream.WriteAsync(context, state.Recorder));
         routes.MapGet("/_sandbox/knobs", context =>
             HttpJson.WriteAsync(context, StatusCodes.Status200OK, KnobsViews.Of(state.Knobs), SandboxJsonContext.Default.KnobsView));
         routes.MapPost("/_sandbox/knobs", context => UpdateKnobsAsync(context, state));

@@ -80,6 +80,26 @@ public sealed class DeliveryRecorder
         return applied;
     }
 
+    /// <summary>
+    /// Per (kind, key) every version received as applied or stale (rejected ones excluded): what reached the recommender,
+    /// to tell delivered from lost. Enumerated lazily, one key at a time, so a caller can stream it.
+    /// </summary>
+    public IEnumerable<ReceivedVersions> EnumerateReceived()
+    {
+        foreach (var (key, state) in _keys)
+        {
+            var (held, versions) = state.Received();
+            if (versions.Count > 0)
+            {
+                yield return new ReceivedVersions(key.Kind, key.Key, held, versions);
+            }
+        }
+    }
+
+    /// <summary>Whether <paramref name="version"/> of the key reached the recommender (applied or stale).</summary>
+    public bool WasReceived(string kind, string key, long version) =>
+        _keys.TryGetValue(new RecordKey(kind, key), out var state) && state.WasReceived(version);
+
     /// <summary>The newest deliveries of <paramref name="key"/>, oldest first; of both kinds unless <paramref name="kind"/> is given.</summary>
     public IReadOnlyList<DeliveryRecord> GetDeliveries(string key, string? kind = null)
     {

@@ -6,6 +6,7 @@ namespace RecoFunctions.Sandbox.Recording;
 internal sealed class KeyState
 {
     private readonly List<long> _appliedVersions = new(1);
+    private readonly VersionRanges _received = new();
     private List<DeliveryRecord>? _history;
     private long _heldVersion;
     private bool _live;
@@ -16,6 +17,7 @@ internal sealed class KeyState
         {
             var applied = operation.Version > _heldVersion;
             var duplicate = false;
+            _received.Add(operation.Version);
             if (applied)
             {
                 // Cannot happen while versions only rise; counted rather than assumed, since it is what tests look for.
@@ -71,6 +73,23 @@ internal sealed class KeyState
         lock (this)
         {
             return _appliedVersions.Contains(version);
+        }
+    }
+
+    /// <summary>The versions received as applied or stale, and the version held.</summary>
+    public (long Held, VersionRanges Versions) Received()
+    {
+        lock (this)
+        {
+            return (_heldVersion, _received.Clone());
+        }
+    }
+
+    public bool WasReceived(long version)
+    {
+        lock (this)
+        {
+            return _received.Contains(version);
         }
     }
 

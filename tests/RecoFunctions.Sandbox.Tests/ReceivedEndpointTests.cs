@@ -1,0 +1,70 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using RecoFunctions.Core.Delivery;
+using RecoFunctions.Core.Services;
+
+namespace RecoFunctions.Sandbox.Tests;
+
+public sealed class ReceivedEndpointTests : IAsyncLifetime
+{
+    private SandboxHost _host = null!;
+    private SandboxHttp _http = null!;
+
+    public async Task InitializeAsync()
+    {
+        _host = await SandboxHost.StartAsync(new SandboxOptions(), CancellationToken.None);
+        _http = new SandboxHttp(_host);
+    }
+
+    public async Task DisposeAsync()
+    {
+        _http.Dispose();
+        await _host.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Received_AppliedStaleAndRejected_ListsAppliedAndStaleVersionsPerKey()
+    {
+        var response = await _http.Client.PostAsJsonAsync(
+            "deliveries/batch",
+            new DeliveryBatchRequest
+            {
+                Operations =
+                [
+                    Operations.UpsertItem("a", 1), Operations.UpsertItem("a", 3), Operations.UpsertItem("a", 2),
+                    Operations.UpsertItem("a", 3), Operations.UpsertCampaign("a", 7), Operations.UpsertItem("rejected-1", 1),
+                ],
+            },
+            ServicesJsonContext.Default.DeliveryBatchRequest);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+
+        var all = await ReceivedAsync("_sandbox/received");
+        var items = await ReceivedAsync("_sandbox/received?kind=item");
+
+        Assert.Equal(
+            ["campaign a held 7: [[7,7]]", "item a held 3: [[1,3]]"],
+            all.Order(StringComparer.Ordinal));
+        Assert.Equal(["item a held 3: [[1,3]]"], items);
+        Assert.True(_host.Recorder.WasReceived(DeliveryKinds.Item, "a", 2));
+        Assert.False(_host.Recorder.WasApplied(DeliveryKinds.Item, "a", 2));
+    }
+
+    private async Task<List<string>> ReceivedAsync(string path)
+    {
+        using var response = await _http.Client.GetAsync(path);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/x-ndjson", response.Content.Headers.ContentType?.MediaType);
+        var body = await response.Content.ReadAsStringAsync();
+        return
+        [
+            .. body.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line =>
+            {
+                using var document = JsonDocument.Parse(line);
+                var root = document.RootElement;
+                return $"{root.GetProperty("kind").GetString()} {root.GetProperty("key").GetString()} held {root.GetProperty("held").GetInt64()}: " +
+                    root.GetProperty("versions").GetRawText();
+            }),
+        ];
+    }
+}
