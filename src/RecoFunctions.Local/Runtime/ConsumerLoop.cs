@@ -53,6 +53,9 @@ internal sealed class ConsumerLoop
     /// <summary>The workers of the partitions assigned now; safe to read from any thread.</summary>
     public IReadOnlyList<PartitionWorker> Workers => Volatile.Read(ref _published);
 
+    /// <summary>Messages consumed but not finished when the loop stopped: not committed, so redelivered later.</summary>
+    public long LeftUnfinished { get; private set; }
+
     /// <summary>A worker finished some messages of a paused partition: the poll thread should look at resuming.</summary>
     public void RequestResumeCheck() => Interlocked.Exchange(ref _resumeRequested, 1);
 
@@ -327,7 +330,10 @@ internal sealed class ConsumerLoop
         }
 
         Publish();
-        RuntimeLog.PartitionsAssigned(_logger, added.Count, Describe(added));
+        if (added.Count > 0)
+        {
+            RuntimeLog.PartitionsAssigned(_logger, added.Count, Describe(added));
+        }
     }
 
     private void OnRevoked(IConsumer<byte[]?, byte[]?> consumer, List<TopicPartitionOffset> partitions)
@@ -417,7 +423,7 @@ internal sealed class ConsumerLoop
             foreach (var worker in workers)
             {
                 worker.Abort();
-                worker.Drop();
+                LeftUnfinished += worker.Drop();
             }
 
             _workers.Clear();

@@ -151,7 +151,7 @@ public sealed class PipelineRuntime
         finally
         {
             Volatile.Write(ref _stoppedAt, _time.GetTimestamp());
-            RuntimeLog.Stopped(_logger, _metrics.Consumed, _metrics.Delivered, _metrics.Stale, _metrics.DeadLettered, _metrics.InFlight);
+            RuntimeLog.Stopped(_logger, _metrics.Consumed, _metrics.Delivered, _metrics.Stale, _metrics.DeadLettered, loop.LeftUnfinished);
         }
     }
 
