@@ -19,6 +19,9 @@ internal static class RecoCommandLine
         global.AddTo(root);
 
         root.Subcommands.Add(ValidateCommand.Create(global, console));
+        root.Subcommands.Add(RunCommand.Create(global, console));
+        root.Subcommands.Add(BrokerCommand.Create(global, console));
+        root.Subcommands.Add(ReplayCommand.Create(global, console));
         return root;
     }
 
@@ -44,6 +47,11 @@ internal static class RecoCommandLine
             Error = console.Error,
             EnableDefaultExceptionHandler = false,
         };
+        if (parseResult.CommandResult.Command is LongRunningCommand)
+        {
+            // These stop gracefully on Ctrl+C themselves (ShutdownSignals), however long the drain takes.
+            invocation.ProcessTerminationTimeout = null;
+        }
         try
         {
             return await parseResult.InvokeAsync(invocation, cancellationToken).ConfigureAwait(false);
