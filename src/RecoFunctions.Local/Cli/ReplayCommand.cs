@@ -18,7 +18,6 @@ internal static class ReplayCommand
         var fromDlqOption = new Option<bool>("--from-dlq")
         {
             Description = "Replay from the flows' dead-letter topics (Pipeline:Flows:<flow>:DeadLetterTopic, default <topic>.dlq). Required: the only source so far.",
-            Required = true,
         };
         var flowOption = new Option<string?>("--flow", "-f")
         {
@@ -63,6 +62,7 @@ internal static class ReplayCommand
         command.SetAction((parseResult, cancellationToken) => RunAsync(
             console,
             new ReplayRequest(
+                parseResult.GetValue(fromDlqOption),
                 parseResult.GetValue(global.Environment),
                 parseResult.GetValue(global.Config),
                 parseResult.GetValue(flowOption),
@@ -77,6 +77,11 @@ internal static class ReplayCommand
     {
         try
         {
+            if (!request.FromDeadLetters)
+            {
+                throw new RecoStartupException("--from-dlq is required: dead-letter topics are the only source to replay from.");
+            }
+
             var configuration = RecoConfiguration.Build(console, request.Environment, request.Config);
             await using var services = CommandServices.Build(configuration, (collection, settings) =>
             {
@@ -206,5 +211,5 @@ internal static class ReplayCommand
             : throw new RecoStartupException($"--flow {name}: no enabled flow has this name (flows: {string.Join(", ", registry.Flows.Select(f => f.Name))}).");
     }
 
-    private sealed record ReplayRequest(string? Environment, FileInfo? Config, string? Flow, ReplayFilter Filter, bool DryRun, string? Bootstrap);
+    private sealed record ReplayRequest(bool FromDeadLetters, string? Environment, FileInfo? Config, string? Flow, ReplayFilter Filter, bool DryRun, string? Bootstrap);
 }

@@ -1,5 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace RecoFunctions.Local.Kafka;
 
@@ -14,6 +16,8 @@ public static class KafkaServiceCollectionExtensions
             .Bind(configuration.GetSection(KafkaOptions.SectionName))
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<KafkaOptions>>(
+            new KnownKeysValidator<KafkaOptions>(configuration, KafkaOptions.SectionName)));
         return services;
     }
 }

@@ -1,5 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using RecoFunctions.Core.Intake;
 using RecoFunctions.Core.Resilience;
 using RecoFunctions.Core.Services;
@@ -24,6 +26,8 @@ public static class RuntimeServiceCollectionExtensions
             .Bind(configuration.GetSection(RuntimeOptions.SectionName))
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<RuntimeOptions>>(
+            new KnownKeysValidator<RuntimeOptions>(configuration, RuntimeOptions.SectionName)));
         services.AddRecoPipeline(configuration);
         services.AddRecoResilience(configuration);
         services.AddRecoWorkflow(configuration);
