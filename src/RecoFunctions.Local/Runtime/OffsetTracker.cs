@@ -49,7 +49,7 @@ internal sealed class OffsetTracker
         }
     }
 
-    /// <summary>The last committed position; -1 when nothing was committed through this tracker.</summary>
+    /// <summary>The last committed position, or where consumption started; -1 before the first message.</summary>
     public long Committed
     {
         get
@@ -70,6 +70,12 @@ internal sealed class OffsetTracker
             if (offset < _next)
             {
                 return false;
+            }
+
+            if (_next < 0)
+            {
+                // Consumption started here, so the group's position is here already: nothing to commit until something finishes.
+                _committed = Math.Max(_committed, offset);
             }
 
             if (_count == _offsets.Length)

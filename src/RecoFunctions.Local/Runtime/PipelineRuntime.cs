@@ -116,8 +116,7 @@ public sealed class PipelineRuntime
         }
 
         using var deadLetters = new DeadLetterPublisher(KafkaClientConfigs.Producer(_kafkaOptions, BootstrapServers), _time, _logger);
-        var config = KafkaClientConfigs.Consumer(_kafkaOptions, BootstrapServers, GroupId);
-        config.EnablePartitionEof = true;
+        var config = RuntimeConsumerConfig.Create(_kafkaOptions, BootstrapServers, GroupId);
         var loop = new ConsumerLoop(config, _flows.Flows, owner => new WorkerDependencies(
             _intake, _processor, _budget, _time, _options, deadLetters, _metrics, _logger, owner.RequestResumeCheck, owner.Fault), _logger);
         RuntimeLog.Starting(_logger, string.Join(", ", Topics), BootstrapServers, GroupId);

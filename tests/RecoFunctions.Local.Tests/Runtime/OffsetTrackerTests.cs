@@ -14,6 +14,22 @@ public sealed class OffsetTrackerTests
     }
 
     [Fact]
+    public void TryGetCommit_NothingFinishedYet_DoesNotCommitTheStartingPosition()
+    {
+        var tracker = Track(40, 41);
+
+        Assert.False(tracker.TryGetCommit(out _));
+        Assert.Equal(40, tracker.CommitPosition);
+
+        tracker.Complete(41);
+        Assert.False(tracker.TryGetCommit(out _));
+
+        tracker.Complete(40);
+        Assert.True(tracker.TryGetCommit(out var position));
+        Assert.Equal(42, position);
+    }
+
+    [Fact]
     public void Complete_InOrder_CommitsAfterTheLastFinished()
     {
         var tracker = Track(10, 11, 12);

@@ -236,6 +236,56 @@ public sealed class PipelineRuntimeTests(ITestOutputHelper output)
         Assert.Contains("Kafka:ConnectTimeout", exception.Message);
     }
 
+    [Fact]
+    public async Task RunAsync_StopWhileMessagesWaitForRetry_ReturnsPromptlyAndCommitsNothingUnfinished()
+    {
+        await using var harness = await RuntimeHarness.StartAsync(output);
+        var now = DateTimeOffset.UtcNow;
+        harness.Produce(Enumerable.Range(0, 40).Select(i => TestEvents.Content($"art-{i}", 1, now)));
+        harness.Sandbox.Knobs.RecommenderDelivery.StartOutage(503);
+        await using var running = harness.Start("stop-pending");
+        await Eventually(() => running.Runtime.Snapshot().Pending == 40, "every message waiting for a retry");
+
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        await running.StopAsync();
+
+        // The backoff wait ends with the stop; the shutdown timeout (10 s here) is not sat out.
+        Assert.InRange(watch.Elapsed, TimeSpan.Zero, TimeSpan.FromSeconds(5));
+        Assert.Equal(0, running.Runtime.Snapshot().DeadLettered);
+        Assert.All(harness.Committed("stop-pending", TestEvents.ContentTopic).Values, offset => Assert.True(offset < 0, $"committed {offset}"));
+    }
+
+    [Fact]
+    public async Task RunAsync_AbortDuringTheDrain_StopsWithoutWaitingForTheBatchesInFlight()
+    {
+        await using var harness = await RuntimeHarness.StartAsync(output, new Dictionary<string, string?>
+        {
+            ["Runtime:ShutdownTimeout"] = "00:01:00",
+            ["Resilience:recommender-api:AttemptTimeout"] = "00:00:30",
+            ["Resilience:recommender-api:TotalTimeout"] = "00:01:00",
+            ["Services:recommender-api:Timeout"] = "00:01:00",
+        });
+        harness.Sandbox.Knobs.RecommenderDelivery.Latency = TimeSpan.FromSeconds(20);
+        var now = DateTimeOffset.UtcNow;
+        harness.Produce(Enumerable.Range(0, 8).Select(i => TestEvents.Content($"art-{i}", 1, now)));
+        using var stop = new CancellationTokenSource();
+        using var abort = new CancellationTokenSource();
+        var runtime = harness.CreateRuntime("abort");
+        var run = runtime.RunAsync(stop.Token, abort.Token);
+        await Eventually(() => harness.Sandbox.Knobs.RecommenderDelivery.ConcurrentCalls > 0, "a delivery in flight");
+
+        await stop.CancelAsync();
+        await Task.Delay(200);
+        Assert.False(run.IsCompleted, "the drain should wait for the delivery in flight");
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        await abort.CancelAsync();
+        await run.WaitAsync(RuntimeHarness.Timeout);
+
+        Assert.InRange(watch.Elapsed, TimeSpan.Zero, TimeSpan.FromSeconds(5));
+        Assert.Equal(0, runtime.Snapshot().Delivered);
+        Assert.All(harness.Committed("abort", TestEvents.ContentTopic).Values, offset => Assert.True(offset < 0, $"committed {offset}"));
+    }
+
     private static Task Eventually(Func<bool> condition, string what) =>
         RecoFunctions.Testing.Eventually.WaitUntilAsync(condition, RuntimeHarness.Timeout, what);
 

@@ -24,7 +24,6 @@ public sealed class RuntimeConfigurationTests
         Assert.True(string.IsNullOrEmpty(kafka.BootstrapServers));
         Assert.Equal("reco", kafka.ConsumerGroup);
         Assert.Equal(TimeSpan.FromMilliseconds(10), kafka.FetchWaitMax);
-        Assert.Equal("16384", kafka.Consumer["queued.max.messages.kbytes"]);
     }
 
     [Theory]
