@@ -8,7 +8,11 @@ namespace RecoFunctions.Local.Cli;
 internal static class CommandLogging
 {
     public static IServiceCollection AddCommandLogging(this IServiceCollection services, IConfiguration configuration, RecoConsole console) =>
+        services.AddCommandLogging(configuration, new RecoConsoleLoggerProvider(console.Error, TimeProvider.System));
+
+    /// <summary>As above with a provider the command keeps (e.g. to draw a live view in step with the log).</summary>
+    public static IServiceCollection AddCommandLogging(this IServiceCollection services, IConfiguration configuration, RecoConsoleLoggerProvider provider) =>
         services.AddLogging(logging => logging
             .AddConfiguration(configuration.GetSection("Logging"))
-            .AddProvider(new RecoConsoleLoggerProvider(console.Error, TimeProvider.System)));
+            .AddProvider(provider));
 }

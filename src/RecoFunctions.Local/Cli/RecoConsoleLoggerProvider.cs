@@ -8,7 +8,11 @@ namespace RecoFunctions.Local.Cli;
 /// </summary>
 internal sealed class RecoConsoleLoggerProvider(TextWriter error, TimeProvider timeProvider) : ILoggerProvider
 {
-    private readonly Lock _lock = new();
+    /// <summary>Held while a line is written; a live view draws under it too, so that the two never interleave.</summary>
+    public Lock OutputLock { get; } = new();
+
+    /// <summary>Raised (under <see cref="OutputLock"/>) after a log line was written: a live view must start a new frame below it.</summary>
+    public event Action? LineWritten;
 
     public ILogger CreateLogger(string categoryName) => new Logger(this, categoryName[(categoryName.LastIndexOf('.') + 1)..]);
 
@@ -20,9 +24,10 @@ internal sealed class RecoConsoleLoggerProvider(TextWriter error, TimeProvider t
 
     private void Write(string line)
     {
-        lock (_lock)
+        lock (OutputLock)
         {
             error.WriteLine(line);
+            LineWritten?.Invoke();
         }
     }
 

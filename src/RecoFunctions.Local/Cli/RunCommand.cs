@@ -107,15 +107,16 @@ internal static class RunCommand
                     configuration = ConfigurationLayers.Over(configuration, embedded.Sandbox.ServiceConfiguration());
                 }
 
+                var log = new RecoConsoleLoggerProvider(console.Error, TimeProvider.System);
                 await using var services = CommandServices.Build(configuration, (collection, config) =>
                 {
                     collection.AddRecoRuntime(config);
-                    collection.AddCommandLogging(config, console);
+                    collection.AddCommandLogging(config, log);
                 });
                 var bootstrap = embedded?.Kafka.BootstrapServers ?? kafkaOptions.BootstrapServers!;
                 var runtime = new PipelineRuntime(services, bootstrap, groupId: null, embedded?.Kafka);
                 await console.Error.WriteLineAsync(Banner(runtime, embedded)).ConfigureAwait(false);
-                return await RunRuntimeAsync(console, request, services, runtime, embedded is not null, duration, untilIdle, cancellationToken).ConfigureAwait(false);
+                return await RunRuntimeAsync(console, log, request, services, runtime, embedded is not null, duration, untilIdle, cancellationToken).ConfigureAwait(false);
             }
             finally
             {
@@ -138,6 +139,7 @@ internal static class RunCommand
 
     private static async Task<int> RunRuntimeAsync(
         RecoConsole console,
+        RecoConsoleLoggerProvider log,
         RunRequest request,
         IServiceProvider services,
         PipelineRuntime runtime,
@@ -158,7 +160,7 @@ internal static class RunCommand
         using var stopAfter = duration is { } limit ? new CancellationTokenSource(limit, TimeProvider.System) : null;
         using var stopOnTime = stopAfter?.Token.Register(signals.Stop);
         using var reporting = new CancellationTokenSource();
-        var reporter = new RunReporter(runtime, console, logger, live: console.IsTerminal && !request.NoLive, options.ReportInterval,
+        var reporter = new RunReporter(runtime, console, log, logger, live: console.IsTerminal && !request.NoLive, options.ReportInterval,
             $"reco run · {runtime.BootstrapServers} · group {runtime.GroupId}");
         var reportTask = reporter.RunAsync(reporting.Token);
         var run = runtime.RunAsync(signals.Stopping, signals.Aborting);

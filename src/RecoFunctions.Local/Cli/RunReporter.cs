@@ -7,17 +7,38 @@ namespace RecoFunctions.Local.Cli;
 /// Shows how a run is going: on a terminal, a compact block redrawn in place every second; otherwise one log line per
 /// <c>Runtime:ReportInterval</c> with the same figures.
 /// </summary>
-internal sealed class RunReporter(PipelineRuntime runtime, RecoConsole console, ILogger logger, bool live, TimeSpan reportInterval, string header)
+internal sealed class RunReporter
 {
     private static readonly TimeSpan LiveInterval = TimeSpan.FromSeconds(1);
 
+    private readonly PipelineRuntime _runtime;
+    private readonly RecoConsole _console;
+    private readonly ILogger _logger;
+    private readonly bool _live;
+    private readonly TimeSpan _reportInterval;
+    private readonly string _header;
+    private readonly RecoConsoleLoggerProvider _log;
     private RuntimeSnapshot? _previous;
     private int _drawnLines;
 
+    public RunReporter(PipelineRuntime runtime, RecoConsole console, RecoConsoleLoggerProvider log, ILogger logger, bool live, TimeSpan reportInterval, string header)
+    {
+        _runtime = runtime;
+        _console = console;
+        _log = log;
+        _logger = logger;
+        _live = live;
+        _reportInterval = reportInterval;
+        _header = header;
+
+        // A log line scrolls the screen under the frame: the next frame starts afresh below it.
+        log.LineWritten += () => _drawnLines = 0;
+    }
+
     public async Task RunAsync(CancellationToken stop)
     {
-        _previous = runtime.Snapshot();
-        using var timer = new PeriodicTimer(live ? LiveInterval : reportInterval, TimeProvider.System);
+        _previous = _runtime.Snapshot();
+        using var timer = new PeriodicTimer(_live ? LiveInterval : _reportInterval, TimeProvider.System);
         try
         {
             while (await timer.WaitForNextTickAsync(stop).ConfigureAwait(false))
@@ -34,7 +55,7 @@ internal sealed class RunReporter(PipelineRuntime runtime, RecoConsole console, 
     /// <summary>One last frame (live view only), so that the block shows the final figures above the summary.</summary>
     public void Finish()
     {
-        if (live && _drawnLines > 0)
+        if (_live)
         {
             Report();
         }
@@ -42,7 +63,7 @@ internal sealed class RunReporter(PipelineRuntime runtime, RecoConsole console, 
 
     private void Report()
     {
-        var current = runtime.Snapshot();
+        var current = _runtime.Snapshot();
         if (current.Elapsed == TimeSpan.Zero)
         {
             // Not consuming yet (still checking that Kafka answers).
@@ -51,14 +72,14 @@ internal sealed class RunReporter(PipelineRuntime runtime, RecoConsole console, 
 
         var throughput = RunReport.Throughput(current, _previous ?? current);
         _previous = current;
-        if (live)
+        if (_live)
         {
-            Draw(RunReport.LiveLines(header, current, throughput));
+            Draw(RunReport.LiveLines(_header, current, throughput));
             return;
         }
 
         CliLog.Progress(
-            logger,
+            _logger,
             RunReport.Rate(throughput),
             current.Consumed,
             current.Delivered,
@@ -78,21 +99,24 @@ internal sealed class RunReporter(PipelineRuntime runtime, RecoConsole console, 
     private void Draw(IReadOnlyList<string> lines)
     {
         var width = Width();
-        var output = console.Output;
-        if (_drawnLines > 0)
+        var output = _console.Output;
+        lock (_log.OutputLock)
         {
-            // Back to the first line of the previous frame, then overwrite it line by line.
-            output.Write($"\u001b[{_drawnLines}A");
-        }
+            if (_drawnLines > 0)
+            {
+                // Back to the first line of the previous frame, then overwrite it line by line.
+                output.Write($"\u001b[{_drawnLines}A");
+            }
 
-        foreach (var line in lines)
-        {
-            output.Write("\r\u001b[2K");
-            output.WriteLine(line.Length > width ? line[..width] : line);
-        }
+            foreach (var line in lines)
+            {
+                output.Write("\r\u001b[2K");
+                output.WriteLine(line.Length > width ? line[..width] : line);
+            }
 
-        output.Flush();
-        _drawnLines = lines.Count;
+            output.Flush();
+            _drawnLines = lines.Count;
+        }
     }
 
     private static int Width()
