@@ -35,6 +35,7 @@ internal sealed class PartitionWorker
     public PartitionWorker(RuntimePartition partition, FlowDefinition flow, WorkerDependencies dependencies)
     {
         Partition = partition;
+        KafkaPartition = new TopicPartition(partition.Topic, partition.Partition);
         Flow = flow;
         _dependencies = dependencies;
         _name = partition.ToString();
@@ -49,7 +50,7 @@ internal sealed class PartitionWorker
     public RuntimePartition Partition { get; }
 
     /// <summary>The same partition as the Kafka client names it.</summary>
-    public TopicPartition KafkaPartition => new(Partition.Topic, Partition.Partition);
+    public TopicPartition KafkaPartition { get; }
 
     public FlowDefinition Flow { get; }
 

@@ -2,7 +2,7 @@ using Microsoft.Extensions.Logging;
 
 namespace RecoFunctions.Local.Runtime;
 
-/// <summary>Log events 4000-4049: the self-hosted runtime. Nothing here is logged per message.</summary>
+/// <summary>Log events 4000-4039: the self-hosted runtime. Nothing here is logged per message.</summary>
 internal static partial class RuntimeLog
 {
     [LoggerMessage(EventId = 4000, Level = LogLevel.Information,

@@ -30,12 +30,15 @@ public sealed class RuntimeOptions
     [Range(typeof(TimeSpan), "00:00:00.010", "00:05:00", ErrorMessage = "Runtime:CommitInterval must be between {1} and {2}.")]
     public TimeSpan CommitInterval { get; set; } = TimeSpan.FromSeconds(1);
 
-    /// <summary>Longest a graceful stop waits for in-flight batches before it abandons them (they are redelivered later).</summary>
-    [Range(typeof(TimeSpan), "00:00:00", "00:10:00", ErrorMessage = "Runtime:ShutdownTimeout must be between {1} and {2}.")]
+    /// <summary>
+    /// Longest a graceful stop waits for in-flight batches before it abandons them (they are redelivered later). The
+    /// consumer is not polled meanwhile, so it stays below librdkafka's max.poll.interval.ms (5 min by default).
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:04:00", ErrorMessage = "Runtime:ShutdownTimeout must be between {1} and {2}.")]
     public TimeSpan ShutdownTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>Longest a rebalance waits for the in-flight batches of revoked partitions before handing them over.</summary>
-    [Range(typeof(TimeSpan), "00:00:00", "00:05:00", ErrorMessage = "Runtime:RebalanceTimeout must be between {1} and {2}.")]
+    [Range(typeof(TimeSpan), "00:00:00", "00:04:00", ErrorMessage = "Runtime:RebalanceTimeout must be between {1} and {2}.")]
     public TimeSpan RebalanceTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
     /// <summary>Least wait before the workflow runs again for messages that are still failing transiently.</summary>
