@@ -7,9 +7,10 @@ namespace RecoFunctions.Local.Runtime;
 
 /// <summary>
 /// The poll thread: the only user of the consumer. It subscribes to every flow's topic, routes messages to one
-/// <see cref="PartitionWorker"/> per assigned partition, pauses partitions whose buffers are full (and all of them when
-/// too much is in flight) and resumes them when drained, commits finished offsets periodically, on revocation and at
-/// shutdown, and serves rebalances (incremental with cooperative-sticky assignment).
+/// <see cref="PartitionWorker"/> per assigned partition, pauses a partition whose buffer is full (its share of
+/// <c>Runtime:MaxInFlightMessages</c>, at most <c>Runtime:MaxBufferedPerPartition</c>) and resumes it when half drained,
+/// commits finished offsets periodically, on revocation and at shutdown, and serves rebalances (incremental with
+/// cooperative-sticky assignment).
 /// </summary>
 internal sealed class ConsumerLoop
 {
@@ -32,6 +33,7 @@ internal sealed class ConsumerLoop
     private Exception? _fault;
     private int _resumeRequested;
     private bool _anyPaused;
+    private int _pauseAbove = 1;
     private bool _stopping;
     private long _lastResumeCheck;
 
@@ -149,18 +151,9 @@ internal sealed class ConsumerLoop
         }
 
         _dependencies.Metrics.RecordConsumed(worker.Flow.Name, 1);
-        if (!worker.Paused && worker.Offsets.Unfinished >= _options.MaxBufferedPerPartition)
+        if (!worker.Paused && (worker.Offsets.Unfinished >= _pauseAbove || _dependencies.Metrics.InFlight >= _options.MaxInFlightMessages))
         {
             Pause(consumer, [worker]);
-        }
-
-        if (_dependencies.Metrics.InFlight >= _options.MaxInFlightMessages)
-        {
-            var running = _workers.Values.Where(candidate => !candidate.Paused).ToList();
-            if (running.Count > 0)
-            {
-                Pause(consumer, running);
-            }
         }
     }
 
@@ -209,12 +202,12 @@ internal sealed class ConsumerLoop
         var inFlight = _dependencies.Metrics.InFlight;
         var paused = _workers.Values.Where(worker => worker.Paused).ToList();
         _anyPaused = paused.Count > 0;
-        if (inFlight > _options.MaxInFlightMessages / 2)
+        if (inFlight >= _options.MaxInFlightMessages)
         {
             return;
         }
 
-        var ready = paused.Where(worker => worker.Offsets.Unfinished <= _options.MaxBufferedPerPartition / 2).ToList();
+        var ready = paused.Where(worker => worker.Offsets.Unfinished <= _pauseAbove / 2).ToList();
         if (ready.Count == 0)
         {
             return;
@@ -493,6 +486,10 @@ internal sealed class ConsumerLoop
     {
         Volatile.Write(ref _published, [.. _workers.Values]);
         _anyPaused = _workers.Values.Any(worker => worker.Paused);
+
+        // Each partition gets its share of the in-flight limit, so that the limit holds without pausing every partition
+        // at once (which would stall them all together and refetch everything on resume).
+        _pauseAbove = Math.Max(1, Math.Min(_options.MaxBufferedPerPartition, _options.MaxInFlightMessages / Math.Max(1, _workers.Count)));
     }
 
     private void OnClientError(Error error)

@@ -384,7 +384,7 @@ internal sealed class PartitionWorker
 
     private void AfterFinishing()
     {
-        if (_paused && Offsets.Unfinished <= _dependencies.Options.MaxBufferedPerPartition / 2)
+        if (_paused)
         {
             _dependencies.RequestResumeCheck();
         }

@@ -15,9 +15,9 @@ internal static class RuntimeConsumerConfig
     private static readonly Dictionary<string, string> Defaults = new(StringComparer.Ordinal)
     {
         ["fetch.queue.backoff.ms"] = "10",
-        ["queued.min.messages"] = "1000",
+        ["queued.min.messages"] = "200",
         ["queued.max.messages.kbytes"] = "4096",
-        ["max.partition.fetch.bytes"] = "262144",
+        ["max.partition.fetch.bytes"] = "65536",
     };
 
     public static ConsumerConfig Create(KafkaOptions options, string bootstrapServers, string groupId)

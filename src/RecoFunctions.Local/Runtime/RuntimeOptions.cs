@@ -18,11 +18,14 @@ public sealed class RuntimeOptions
     [Range(typeof(TimeSpan), "00:00:00", "00:00:01", ErrorMessage = "Runtime:MaxBatchDelay must be between {1} and {2}.")]
     public TimeSpan MaxBatchDelay { get; set; } = TimeSpan.FromMilliseconds(5);
 
-    /// <summary>Messages consumed but not finished, all partitions together; above it consumption pauses.</summary>
+    /// <summary>Messages consumed but not finished, all partitions together; each partition gets an equal share of it.</summary>
     [Range(1, 10_000_000, ErrorMessage = "Runtime:MaxInFlightMessages must be between {1} and {2}.")]
     public int MaxInFlightMessages { get; set; } = 20_000;
 
-    /// <summary>Messages consumed but not finished of one partition; above it that partition pauses until half are done.</summary>
+    /// <summary>
+    /// Messages consumed but not finished of one partition; above it (or above its share of
+    /// <see cref="MaxInFlightMessages"/>, if smaller) that partition pauses until half are done.
+    /// </summary>
     [Range(1, 1_000_000, ErrorMessage = "Runtime:MaxBufferedPerPartition must be between {1} and {2}.")]
     public int MaxBufferedPerPartition { get; set; } = 2_000;
 

@@ -29,6 +29,6 @@ public sealed class RuntimeConsumerConfigTests
 
         Assert.Equal("250", config.Get("fetch.queue.backoff.ms"));
         Assert.Equal("65536", config.Get("queued.max.messages.kbytes"));
-        Assert.Equal("1000", config.Get("queued.min.messages"));
+        Assert.Equal("200", config.Get("queued.min.messages"));
     }
 }
