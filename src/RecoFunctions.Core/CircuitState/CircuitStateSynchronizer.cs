@@ -26,6 +26,7 @@ public sealed class CircuitStateSynchronizer : IHostedService, IAsyncDisposable
     private CancellationTokenSource? _stopping;
     private Task? _loop;
     private long _completedSyncs;
+    private int _disposed;
 
     public CircuitStateSynchronizer(
         IBreakerRegistry breakers,
@@ -132,6 +133,12 @@ public sealed class CircuitStateSynchronizer : IHostedService, IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        // The container disposes it twice when it is registered both as itself and as a hosted service.
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
         foreach (var breaker in _breakers.Breakers)
         {
             breaker.OpenedLocally -= OnOpenedLocally;

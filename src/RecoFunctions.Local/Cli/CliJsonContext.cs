@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 namespace RecoFunctions.Local.Cli;
 
 /// <summary>Source-generated serialisation of the CLI's machine-readable output.</summary>
-[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, WriteIndented = false)]
 [JsonSerializable(typeof(LineVerdict))]
+[JsonSerializable(typeof(RunSummary))]
 internal sealed partial class CliJsonContext : JsonSerializerContext;

@@ -4,7 +4,7 @@ using System.Globalization;
 
 namespace RecoFunctions.Local.Cli;
 
-/// <summary>Durations on the command line: <c>500ms</c>, <c>15s</c>, <c>2m</c>, <c>1h</c>, <c>0</c>, or <c>hh:mm:ss</c>.</summary>
+/// <summary>Durations on the command line: <c>500ms</c>, <c>15s</c>, <c>2m</c>, <c>1h</c>, <c>90</c> (seconds), <c>0</c>, or <c>hh:mm:ss</c>.</summary>
 internal static class Durations
 {
     public const string Help = "a duration such as 5ms, 1.5s, 2m, 1h or 00:00:15";
@@ -34,6 +34,13 @@ internal static class Durations
                 duration = TimeSpan.FromMilliseconds(value * milliseconds);
                 return true;
             }
+        }
+
+        if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) &&
+            seconds >= 0 && seconds <= TimeSpan.MaxValue.TotalSeconds)
+        {
+            duration = TimeSpan.FromSeconds(seconds);
+            return true;
         }
 
         return text.Contains(':', StringComparison.Ordinal) &&

@@ -12,6 +12,9 @@ internal static class ExitCodes
     /// <summary>Bad arguments, bad configuration or unreadable input: nothing was judged.</summary>
     public const int Usage = 2;
 
+    /// <summary>Kafka could not be reached (nothing answered at the bootstrap address within <c>Kafka:ConnectTimeout</c>), or refused the work.</summary>
+    public const int Unavailable = 3;
+
     /// <summary>Stopped by Ctrl+C (128 + SIGINT, as shells report it).</summary>
     public const int Cancelled = 130;
 

@@ -22,6 +22,9 @@ internal static class RecoCommandLine
         root.Subcommands.Add(ProduceCommand.Create(global, console));
         root.Subcommands.Add(SandboxCommand.Create(console));
         root.Subcommands.Add(AuditCommand.Create(global, console));
+        root.Subcommands.Add(RunCommand.Create(global, console));
+        root.Subcommands.Add(BrokerCommand.Create(global, console));
+        root.Subcommands.Add(ReplayCommand.Create(global, console));
         return root;
     }
 
@@ -47,6 +50,11 @@ internal static class RecoCommandLine
             Error = console.Error,
             EnableDefaultExceptionHandler = false,
         };
+        if (parseResult.CommandResult.Command is LongRunningCommand)
+        {
+            // These stop gracefully on Ctrl+C themselves (ShutdownSignals), however long the drain takes.
+            invocation.ProcessTerminationTimeout = null;
+        }
         try
         {
             return await parseResult.InvokeAsync(invocation, cancellationToken).ConfigureAwait(false);

@@ -46,8 +46,14 @@ internal sealed class RecoConsole
     /// <summary>The variables configuration reads; null means the process environment.</summary>
     public IReadOnlyDictionary<string, string>? EnvironmentVariables { get; }
 
+    /// <summary>Standard output is a terminal (not redirected): commands may draw live views with cursor movement.</summary>
+    public bool IsTerminal { get; init; }
+
     public static RecoConsole FromProcess() =>
-        new(Console.OpenStandardInput(), Console.OpenStandardOutput(), Console.Error, AppContext.BaseDirectory);
+        new(Console.OpenStandardInput(), Console.OpenStandardOutput(), Console.Error, AppContext.BaseDirectory)
+        {
+            IsTerminal = !Console.IsOutputRedirected,
+        };
 
     public string? GetEnvironmentVariable(string name) => _getEnvironmentVariable(name);
 }

@@ -235,6 +235,22 @@ public sealed class CircuitStateSynchronizerTests
         Assert.Equal(time.GetUtcNow() + TimeSpan.FromSeconds(15), stored!.Record.OpenUntil);
     }
 
+    [Fact]
+    public async Task DisposeAsync_StartedHostedServiceOfAProvider_ProviderDisposesWithoutError()
+    {
+        var services = new ServiceCollection();
+        services.AddRecoResilience(new ConfigurationBuilder().Build());
+        var provider = services.BuildServiceProvider();
+        foreach (var hosted in provider.GetServices<Microsoft.Extensions.Hosting.IHostedService>())
+        {
+            await hosted.StartAsync(CancellationToken.None);
+            await hosted.StopAsync(CancellationToken.None);
+        }
+
+        // Registered as itself and as a hosted service, the one instance is disposed twice.
+        await provider.DisposeAsync();
+    }
+
     private static async Task TripAsync(ResilienceHarness harness, ScriptedHandler failing)
     {
         (await ResilienceHarness.SendAsync(harness.ContentApi, failing)).Dispose();

@@ -1,0 +1,118 @@
+using System.Diagnostics;
+using System.Text.Json;
+using RecoFunctions.Local.Cli;
+using RecoFunctions.Local.Tests.Runtime;
+using Xunit.Abstractions;
+
+namespace RecoFunctions.Local.Tests.Cli;
+
+[Collection(RuntimeCollection.Name)]
+public sealed class RunCommandTests(ITestOutputHelper output)
+{
+    [Fact]
+    public async Task Run_WithBootstrapUntilIdle_ProcessesTheBacklogAndWritesTheSummary()
+    {
+        await using var harness = await RuntimeHarness.StartAsync(output);
+        var now = DateTimeOffset.UtcNow;
+        var events = Enumerable.Range(0, 100).SelectMany(i => new[] { TestEvents.Content($"art-{i}", 1, now), TestEvents.Campaign($"cmp-{i}", 1, now) }).ToList();
+        events.Add(TestEvents.MissingEventType(TestEvents.ContentTopic, "art-bad"));
+        events.Add(TestEvents.NotJson(TestEvents.CampaignTopic, "cmp-bad"));
+        harness.Produce(events);
+        harness.Kafka.EnsureTopic(TestEvents.ContentTopic + ".dlq");
+        harness.Kafka.EnsureTopic(TestEvents.CampaignTopic + ".dlq");
+        var summaryFile = Path.Combine(Path.GetTempPath(), $"reco-run-{Guid.NewGuid():N}.json");
+
+        var run = await CliRun.InvokeAsync(
+            ["run", "--bootstrap", harness.BootstrapServers, "--group", "cli", "--until-idle", "500ms", "--summary-json", summaryFile],
+            environment: SandboxEnvironment(harness));
+
+        output.WriteLine(run.Error);
+        Assert.Equal(ExitCodes.Success, run.ExitCode);
+        Assert.Contains("200 delivered", run.Output);
+        var json = await File.ReadAllTextAsync(summaryFile);
+        File.Delete(summaryFile);
+        output.WriteLine(json);
+        using var summary = JsonDocument.Parse(json);
+        var root = summary.RootElement;
+        Assert.Equal(202, root.GetProperty("consumed").GetInt64());
+        Assert.Equal(200, root.GetProperty("delivered").GetInt64() + root.GetProperty("stale").GetInt64());
+        Assert.Equal(2, root.GetProperty("deadLettered").GetInt64());
+        Assert.Equal(1, root.GetProperty("deadLetteredByReason").GetProperty("validate: required at $.content; required at $.eventType").GetInt64());
+        Assert.Equal(1, root.GetProperty("deadLetteredByReason").GetProperty("parse: json at $").GetInt64());
+        Assert.Equal(0, root.GetProperty("pending").GetInt64());
+        Assert.Equal(harness.BootstrapServers, root.GetProperty("bootstrapServers").GetString());
+        Assert.False(root.GetProperty("embedded").GetBoolean());
+        Assert.True(root.GetProperty("latencyMs").GetProperty("p99").GetDouble() > 0);
+        Assert.True(root.GetProperty("throughputPerSecond").GetDouble() > 0);
+        Assert.Equal(harness.EndOffsets(TestEvents.ContentTopic), harness.Committed("cli", TestEvents.ContentTopic));
+    }
+
+    [Fact]
+    public async Task Run_NoBootstrapConfigured_RunsOnEmbeddedKafkaAndSandbox()
+    {
+        var summaryFile = Path.Combine(Path.GetTempPath(), $"reco-run-{Guid.NewGuid():N}.json");
+
+        var run = await CliRun.InvokeAsync(["run", "--until-idle", "200ms", "--summary-json", summaryFile]);
+
+        Assert.Equal(ExitCodes.Success, run.ExitCode);
+        Assert.Contains("embedded Kafka at 127.0.0.1:", run.Error);
+        using var summary = JsonDocument.Parse(await File.ReadAllTextAsync(summaryFile));
+        File.Delete(summaryFile);
+        Assert.True(summary.RootElement.GetProperty("embedded").GetBoolean());
+        Assert.Equal(0, summary.RootElement.GetProperty("consumed").GetInt64());
+    }
+
+    [Fact]
+    public async Task Run_BrokerUnreachable_ExitsWithUnavailableNamingTheAddressWithinTheConnectTimeout()
+    {
+        var watch = Stopwatch.StartNew();
+
+        var run = await CliRun.InvokeAsync(["run", "--bootstrap", "127.0.0.1:1"], environment: new Dictionary<string, string>
+        {
+            ["Kafka__ConnectTimeout"] = "00:00:02",
+        });
+
+        Assert.Equal(ExitCodes.Unavailable, run.ExitCode);
+        Assert.Contains("Kafka at 127.0.0.1:1 did not answer within 2 s (Kafka:ConnectTimeout)", run.Error);
+        Assert.InRange(watch.Elapsed, TimeSpan.FromSeconds(1.5), TimeSpan.FromSeconds(8));
+    }
+
+    [Theory]
+    [InlineData("Runtime__MaxBatchSize", "0", "Runtime:MaxBatchSize must be between 1 and 10000")]
+    [InlineData("Kafka__SessionTimeout", "00:00:00.100", "Kafka:SessionTimeout must be between 1 s and 5 min")]
+    [InlineData("Runtime__CommitInterval", "soon", "Runtime:CommitInterval")]
+    public async Task Run_InvalidConfiguration_ExitsWithUsageNamingTheKey(string variable, string value, string expected)
+    {
+        var run = await CliRun.InvokeAsync(["run", "--until-idle"], environment: new Dictionary<string, string> { [variable] = value });
+
+        Assert.Equal(ExitCodes.Usage, run.ExitCode);
+        Assert.Contains(expected, run.Error);
+        Assert.DoesNotContain("embedded Kafka", run.Error);
+    }
+
+    [Theory]
+    [InlineData("--duration", "soon")]
+    [InlineData("--until-idle", "-3")]
+    public async Task Run_BadDuration_ExitsWithUsage(string option, string value)
+    {
+        var run = await CliRun.InvokeAsync(["run", option, value]);
+
+        Assert.Equal(ExitCodes.Usage, run.ExitCode);
+        Assert.Contains($"{option} {value}: not a duration", run.Error);
+    }
+
+    [Fact]
+    public async Task Help_Run_DescribesEveryOption()
+    {
+        var run = await CliRun.InvokeAsync(["run", "--help"]);
+
+        Assert.Equal(ExitCodes.Success, run.ExitCode);
+        foreach (var option in new[] { "--bootstrap", "--group", "--duration", "--until-idle", "--summary-json", "--no-live" })
+        {
+            Assert.Contains(option, run.Output);
+        }
+    }
+
+    internal static Dictionary<string, string> SandboxEnvironment(RuntimeHarness harness) =>
+        harness.Sandbox.ServiceConfiguration().ToDictionary(pair => pair.Key.Replace(":", "__", StringComparison.Ordinal), pair => pair.Value ?? string.Empty);
+}
