@@ -6,4 +6,5 @@ namespace RecoFunctions.Local.Cli;
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, WriteIndented = false)]
 [JsonSerializable(typeof(LineVerdict))]
 [JsonSerializable(typeof(RunSummary))]
+[JsonSerializable(typeof(RecoFunctions.Local.Demo.DemoSummary))]
 internal sealed partial class CliJsonContext : JsonSerializerContext;

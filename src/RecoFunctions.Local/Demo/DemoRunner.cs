@@ -1,0 +1,155 @@
+using System.Globalization;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using RecoFunctions.Core.Flows;
+using RecoFunctions.Local.Accounting;
+using RecoFunctions.Local.Cli;
+using RecoFunctions.Local.Kafka;
+using RecoFunctions.Local.Runtime;
+using RecoFunctions.Local.Workload;
+using RecoFunctions.Sandbox;
+
+namespace RecoFunctions.Local.Demo;
+
+/// <summary>
+/// The whole pipeline end to end in one process: an embedded Kafka and sandbox services, a mixed workload for both
+/// flows produced while the runtime consumes it, then an audit of what the recommender received and what was
+/// dead-lettered.
+/// </summary>
+internal sealed class DemoRunner(RecoConsole console, TimeProvider time)
+{
+    private const string Group = "reco-demo";
+    private static readonly TimeSpan QuietPeriod = TimeSpan.FromSeconds(1);
+
+    public async Task<(DemoSummary Summary, AuditReport Audit)> RunAsync(IConfiguration configuration, DemoSettings settings, CancellationToken cancellationToken)
+    {
+        var (kafkaOptions, pipeline) = CheckConfiguration(configuration);
+        await using var sandbox = await SandboxHost.StartAsync(
+            new SandboxOptions { Latency = settings.ServiceLatency, Seed = (int)settings.Seed }, cancellationToken).ConfigureAwait(false);
+        using var kafka = EmbeddedKafka.Start(kafkaOptions.EmbeddedPartitions);
+        var log = new RecoConsoleLoggerProvider(console.Error, time);
+        await using var services = CommandServices.Build(ConfigurationLayers.Over(configuration, sandbox.ServiceConfiguration()), (collection, config) =>
+        {
+            collection.AddRecoRuntime(config);
+            collection.AddCommandLogging(config, log);
+        });
+        foreach (var flow in services.GetRequiredService<FlowRegistry>().Flows)
+        {
+            kafka.EnsureTopic(flow.Topic);
+            kafka.EnsureTopic(flow.DeadLetterTopic);
+        }
+
+        var runtime = new PipelineRuntime(services, kafka.BootstrapServers, Group, kafka);
+        var (produced, busy) = await RunPipelineAsync(services, runtime, log, kafka, kafkaOptions, pipeline, settings, cancellationToken).ConfigureAwait(false);
+        var reader = new DeadLetterReader(kafka.BootstrapServers, kafkaOptions, time);
+        var audit = await DeliveryAudit.RunAsync(
+            produced.Manifest, _ => Task.FromResult(RecommenderSnapshot.Of(sandbox.Recorder)), reader, cancellationToken).ConfigureAwait(false);
+        return (Summarize(produced, audit, sandbox, runtime.Snapshot(), busy), audit);
+    }
+
+    private static (KafkaOptions Kafka, PipelineOptions Pipeline) CheckConfiguration(IConfiguration configuration)
+    {
+        // Bad configuration stops here, before a broker or sandbox is started for nothing.
+        using var check = CommandServices.Build(configuration, static (services, config) =>
+        {
+            services.AddRecoRuntime(config);
+            services.AddRecoWorkload(config);
+        });
+        return (check.GetRequiredService<IOptions<KafkaOptions>>().Value, check.GetRequiredService<IOptions<PipelineOptions>>().Value);
+    }
+
+    private async Task<(ProduceReport Produced, TimeSpan Busy)> RunPipelineAsync(
+        IServiceProvider services,
+        PipelineRuntime runtime,
+        RecoConsoleLoggerProvider log,
+        EmbeddedKafka kafka,
+        KafkaOptions kafkaOptions,
+        PipelineOptions pipeline,
+        DemoSettings settings,
+        CancellationToken cancellationToken)
+    {
+        var hosted = services.GetServices<IHostedService>().ToList();
+        foreach (var service in hosted)
+        {
+            await service.StartAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        using var signals = new ShutdownSignals(cancellationToken, console.Error);
+        using var reporting = new CancellationTokenSource();
+        var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("RecoFunctions.Local.Demo");
+        var interval = services.GetRequiredService<IOptions<RuntimeOptions>>().Value.ReportInterval;
+        var reporter = new RunReporter(runtime, console, log, logger, live: console.IsTerminal && settings.Live, interval, $"reco demo · {kafka.BootstrapServers}");
+        var reportTask = reporter.RunAsync(reporting.Token);
+        var run = runtime.RunAsync(signals.Stopping, signals.Aborting);
+        var started = time.GetTimestamp();
+        try
+        {
+            var produced = await ProduceAsync(kafka, kafkaOptions, pipeline, settings, signals.Stopping).ConfigureAwait(false);
+            await WaitUntilDrainedAsync(runtime, settings.Timeout, signals.Stopping).ConfigureAwait(false);
+            return (produced, time.GetElapsedTime(started) - QuietPeriod);
+        }
+        finally
+        {
+            signals.Stop();
+            await run.ConfigureAwait(false);
+            await reporting.CancelAsync().ConfigureAwait(false);
+            await reportTask.ConfigureAwait(false);
+            reporter.Finish();
+            foreach (var service in hosted)
+            {
+                await service.StopAsync(CancellationToken.None).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private async Task<ProduceReport> ProduceAsync(EmbeddedKafka kafka, KafkaOptions kafkaOptions, PipelineOptions pipeline, DemoSettings settings, CancellationToken cancellationToken)
+    {
+        var spec = WorkloadSpec.Default with { Count = settings.Count, Rate = settings.Rate, Seed = settings.Seed };
+        using var producer = WorkloadProducer.CreateProducer(kafka.BootstrapServers, kafkaOptions);
+        var report = await new WorkloadProducer(pipeline, time).ProduceAsync(producer, spec, cancellationToken).ConfigureAwait(false);
+        await console.Error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+            $"reco demo: produced {report.Sent:#,0} events in {report.Elapsed.TotalSeconds:0.0} s ({report.Rate:#,0}/s), {report.Failed} failed")).ConfigureAwait(false);
+        return report;
+    }
+
+    private static async Task WaitUntilDrainedAsync(PipelineRuntime runtime, TimeSpan timeout, CancellationToken stopping)
+    {
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(stopping);
+        limit.CancelAfter(timeout);
+        try
+        {
+            await runtime.WaitUntilIdleAsync(QuietPeriod, limit.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (!stopping.IsCancellationRequested)
+        {
+            // Out of time: the audit reports what is missing.
+        }
+    }
+
+    private static DemoSummary Summarize(ProduceReport produced, AuditReport audit, SandboxHost sandbox, RuntimeSnapshot runtime, TimeSpan busy)
+    {
+        var seconds = Math.Max(busy.TotalSeconds, 0.001);
+        // The audit's reasons name the stage and rule or service (e.g. "validate: type"), without paths: a readable tally.
+        var byReason = audit.Flows
+            .SelectMany(flow => flow.DeadLettersByReason.Select(pair => (Reason: $"{flow.Flow} {pair.Key}", Count: pair.Value)))
+            .ToDictionary(pair => pair.Reason, pair => pair.Count, StringComparer.Ordinal);
+        return new DemoSummary(
+            audit.Passed,
+            produced.Sent,
+            audit.Flows.ToDictionary(flow => flow.Flow, flow => flow.Produced, StringComparer.Ordinal),
+            audit.ExpectedValidPairs,
+            audit.Delivered,
+            runtime.DeadLettered,
+            byReason,
+            audit.Lost,
+            audit.DuplicatesApplied,
+            audit.TransientDeadLetters,
+            Math.Round(seconds, 3),
+            Math.Round(produced.Rate, 1),
+            Math.Round(runtime.Finished / seconds, 1),
+            RunReport.Figures(sandbox.Recorder.GetStats().Latency));
+    }
+}

@@ -1,0 +1,23 @@
+using RecoFunctions.Local.Cli;
+
+namespace RecoFunctions.Local.Demo;
+
+/// <summary>
+/// The figures of a demo run. <see cref="Lost"/> counts valid (key, version) pairs that reached neither the recommender
+/// nor a dead-letter topic; <see cref="DuplicatesApplied"/> counts pairs the recommender applied twice. Both must be 0.
+/// </summary>
+internal sealed record DemoSummary(
+    bool Passed,
+    long Produced,
+    IReadOnlyDictionary<string, long> ProducedByFlow,
+    long ExpectedValidPairs,
+    long Delivered,
+    long DeadLettered,
+    IReadOnlyDictionary<string, long> DeadLetteredByReason,
+    long Lost,
+    long DuplicatesApplied,
+    long TransientDeadLetters,
+    double DurationSeconds,
+    double ProducedPerSecond,
+    double PipelinePerSecond,
+    LatencyFigures EndToEndLatencyMs);
