@@ -31,6 +31,7 @@ internal sealed class PartitionWorker
     private volatile bool _atEnd;
     private volatile bool _paused;
     private int _pending;
+    private int _queued;
 
     public PartitionWorker(RuntimePartition partition, FlowDefinition flow, WorkerDependencies dependencies)
     {
@@ -103,6 +104,7 @@ internal sealed class PartitionWorker
             Volatile.Write(ref _highWatermark, message.Offset.Value + 1);
         }
 
+        Interlocked.Increment(ref _queued);
         _queue.Writer.TryWrite(message);
         return true;
     }
@@ -151,7 +153,7 @@ internal sealed class PartitionWorker
         {
             while (await reader.WaitToReadAsync(_drain.Token).ConfigureAwait(false))
             {
-                if (!await FillBatchAsync(reader).ConfigureAwait(false))
+                if (!await FillBatchAsync(reader, backlog: Volatile.Read(ref _queued) > 1).ConfigureAwait(false))
                 {
                     break;
                 }
@@ -174,17 +176,21 @@ internal sealed class PartitionWorker
         }
     }
 
-    /// <summary>Takes up to a batch, waiting up to the batch delay for more; false when draining began meanwhile.</summary>
-    private async Task<bool> FillBatchAsync(ChannelReader<ConsumeResult<byte[]?, byte[]?>> reader)
+    /// <summary>
+    /// Takes up to a batch; when the partition was idle (no <paramref name="backlog"/>), waits up to the batch delay for
+    /// more. Messages that queued up behind the previous batch have waited long enough. False when draining began meanwhile.
+    /// </summary>
+    private async Task<bool> FillBatchAsync(ChannelReader<ConsumeResult<byte[]?, byte[]?>> reader, bool backlog)
     {
         var max = _dependencies.Options.MaxBatchSize;
         while (_batch.Count < max && reader.TryRead(out var message))
         {
             _batch.Add(message);
+            Interlocked.Decrement(ref _queued);
         }
 
         var delay = _dependencies.Options.MaxBatchDelay;
-        if (_batch.Count < max && delay > TimeSpan.Zero)
+        if (!backlog && _batch.Count < max && delay > TimeSpan.Zero)
         {
             using var timeout = new CancellationTokenSource(delay, _dependencies.TimeProvider);
             using var linked = CancellationTokenSource.CreateLinkedTokenSource(timeout.Token, _drain.Token);
@@ -195,6 +201,7 @@ internal sealed class PartitionWorker
                     while (_batch.Count < max && reader.TryRead(out var message))
                     {
                         _batch.Add(message);
+                        Interlocked.Decrement(ref _queued);
                     }
                 }
             }

@@ -14,7 +14,10 @@ public sealed class RuntimeOptions
     [Range(1, 10_000, ErrorMessage = "Runtime:MaxBatchSize must be between {1} and {2}.")]
     public int MaxBatchSize { get; set; } = 256;
 
-    /// <summary>How long a partition waits for more messages before it processes a batch that is not full.</summary>
+    /// <summary>
+    /// How long an idle partition waits, after a message arrives, for more before it processes a batch that is not full.
+    /// A busy partition does not wait: what queued behind the previous batch goes at once.
+    /// </summary>
     [Range(typeof(TimeSpan), "00:00:00", "00:00:01", ErrorMessage = "Runtime:MaxBatchDelay must be between {1} and {2}.")]
     public TimeSpan MaxBatchDelay { get; set; } = TimeSpan.FromMilliseconds(5);
 

@@ -74,7 +74,7 @@ public sealed class RunCommandTests(ITestOutputHelper output)
 
         Assert.Equal(ExitCodes.Unavailable, run.ExitCode);
         Assert.Contains("Kafka at 127.0.0.1:1 did not answer within 2 s (Kafka:ConnectTimeout)", run.Error);
-        Assert.InRange(watch.Elapsed, TimeSpan.FromSeconds(1.5), TimeSpan.FromSeconds(8));
+        Assert.InRange(watch.Elapsed, TimeSpan.FromSeconds(1.5), TimeSpan.FromSeconds(12));
     }
 
     [Theory]

