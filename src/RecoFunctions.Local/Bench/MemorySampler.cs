@@ -11,6 +11,7 @@ internal sealed class MemorySampler : IAsyncDisposable
     private readonly Func<long> _inFlight;
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _sampling;
+    private int _disposed;
     private long _peakWorkingSet;
     private long _peakHeap;
     private long _peakInFlight;
@@ -26,8 +27,14 @@ internal sealed class MemorySampler : IAsyncDisposable
         Math.Round(Volatile.Read(ref _peakHeap) / Mebibyte, 1),
         Volatile.Read(ref _peakInFlight));
 
+    /// <summary>Stops sampling; the figures stay readable. Idempotent.</summary>
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
         await _stop.CancelAsync().ConfigureAwait(false);
         await _sampling.ConfigureAwait(false);
         Sample();

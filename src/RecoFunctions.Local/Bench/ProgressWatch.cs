@@ -14,6 +14,7 @@ internal sealed class ProgressWatch : IAsyncDisposable
     private readonly PipelineRuntime _runtime;
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _polling;
+    private int _disposed;
     private long _firstConsumedAt;
     private long _lastFinishedAt;
     private long _finished;
@@ -61,8 +62,14 @@ internal sealed class ProgressWatch : IAsyncDisposable
         }
     }
 
+    /// <summary>Stops sampling; the figures stay readable. Idempotent.</summary>
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
         await _stop.CancelAsync().ConfigureAwait(false);
         await _polling.ConfigureAwait(false);
         _stop.Dispose();
