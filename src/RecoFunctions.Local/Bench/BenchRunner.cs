@@ -261,7 +261,7 @@ internal sealed class BenchRunner
             ["bench:mixed"] = _settings.Mixed ? "true" : "false",
             ["bench:memoryBoundMb"] = Invariant(_settings.MemoryBoundMb),
             ["bench:kafka"] = _embedded is null ? _bootstrap : "embedded",
-            ["bench:partitionsPerTopic"] = Invariant(partitions),
+            ["bench:partitionsPerTopic"] = _embedded is null ? "broker default (topics created on first produce)" : Invariant(partitions),
             ["bench:keysPerFlow"] = Invariant(BenchSettings.Keys),
         };
         var configuration = services.GetRequiredService<IConfiguration>();
