@@ -35,6 +35,7 @@ internal static class BenchReportText
         }
 
         yield return $"  memory: peak working set {F(phase.Memory.PeakWorkingSetMb)} MiB, peak GC heap {F(phase.Memory.PeakGcHeapMb)} MiB, peak in flight {F(phase.Memory.PeakInFlight)}";
+        yield return $"  cpu (whole process): {F(phase.Cpu.Seconds)} s = {F(phase.Cpu.Cores)} cores, {F(phase.Cpu.MicrosecondsPerEvent)} us per event";
         if (phase.Lost is { } lost)
         {
             yield return $"  audit: delivered {F(phase.Delivered ?? 0)}, lost {F(lost)}, duplicates applied {F(phase.DuplicatesApplied ?? 0)}, dead-lettered {F(phase.DeadLettered ?? 0)}";

@@ -112,10 +112,12 @@ internal sealed class BenchRunner
     private async Task<PhaseFigures> RunBareAsync(IReadOnlyList<string> topics, long expected, CancellationToken cancellationToken)
     {
         await using var sampler = new MemorySampler();
+        var cpuStart = CpuFigures.Start();
         var (events, elapsed) = await Task.Run(
             () => BareConsumer.Read(_kafka, _bootstrap, topics, expected, PhaseTimeout(expected), cancellationToken), CancellationToken.None).ConfigureAwait(false);
+        var cpu = CpuFigures.Since(cpuStart, events);
         await sampler.DisposeAsync().ConfigureAwait(false);
-        return new PhaseFigures("bare-consumer", events, Seconds(elapsed), PerSecond(events, elapsed), null, null, sampler.Figures, null, null, null, null);
+        return new PhaseFigures("bare-consumer", events, Seconds(elapsed), PerSecond(events, elapsed), null, null, sampler.Figures, cpu, null, null, null, null);
     }
 
     private async Task<PhaseFigures> RunPipelineAsync(
@@ -134,12 +136,14 @@ internal sealed class BenchRunner
         }
 
         var runtime = new PipelineRuntime(services, _bootstrap, $"reco-bench-{_runId}-{name}", _embedded);
+        var cpuStart = CpuFigures.Start();
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var running = runtime.RunAsync(stop.Token);
         ProduceReport fed;
         TimeSpan span;
         long finished;
         MemoryFigures memory;
+        CpuFigures cpu;
         long deadLettered;
         try
         {
@@ -147,6 +151,7 @@ internal sealed class BenchRunner
             await using var sampler = new MemorySampler(() => watch.InFlight);
             fed = await feed(runtime).ConfigureAwait(false);
             await watch.WaitForFinishedAsync(fed.Sent, PhaseTimeout(fed.Sent), running, cancellationToken).ConfigureAwait(false);
+            cpu = CpuFigures.Since(cpuStart, fed.Sent);
             await sampler.DisposeAsync().ConfigureAwait(false);
             await watch.DisposeAsync().ConfigureAwait(false);
             (span, finished, memory) = (watch.Span, watch.Finished, sampler.Figures);
@@ -170,7 +175,7 @@ internal sealed class BenchRunner
             cancellationToken).ConfigureAwait(false);
         var offered = name == "pipeline-max-rate" ? (double?)null : Math.Round(fed.Rate);
         return new PhaseFigures(
-            name, finished, Seconds(span), PerSecond(finished, span), offered, latency, memory, audit.Delivered, audit.Lost, audit.DuplicatesApplied, deadLettered);
+            name, finished, Seconds(span), PerSecond(finished, span), offered, latency, memory, cpu, audit.Delivered, audit.Lost, audit.DuplicatesApplied, deadLettered);
     }
 
     private static async Task WaitUntilAssignedAsync(PipelineRuntime runtime, CancellationToken cancellationToken)

@@ -10,6 +10,7 @@ namespace RecoFunctions.Local.Bench;
 /// <param name="OfferedPerSecond">The rate the producer achieved while the phase consumed; null for a pre-produced backlog.</param>
 /// <param name="LatencyMs">Produce timestamp to recommender receipt, from the sandbox recorder's histogram.</param>
 /// <param name="Memory">Peaks sampled during the phase.</param>
+/// <param name="Cpu">Processor time of the process during the phase.</param>
 /// <param name="Delivered">Valid (key, version) pairs the recommender received.</param>
 /// <param name="Lost">Valid pairs neither delivered nor dead-lettered.</param>
 /// <param name="DuplicatesApplied">Pairs the recommender applied more than once.</param>
@@ -22,6 +23,7 @@ internal sealed record PhaseFigures(
     double? OfferedPerSecond,
     LatencyFigures? LatencyMs,
     MemoryFigures Memory,
+    CpuFigures Cpu,
     long? Delivered,
     long? Lost,
     long? DuplicatesApplied,

@@ -35,6 +35,7 @@ public sealed class BenchCommandTests(ITestOutputHelper output)
             Assert.Equal(phase.GetProperty("events").GetInt64(), phase.GetProperty("delivered").GetInt64());
             AssertOrdered(phase.GetProperty("latencyMs"));
             Assert.True(phase.GetProperty("memory").GetProperty("peakWorkingSetMb").GetDouble() > 0);
+            Assert.True(phase.GetProperty("cpu").GetProperty("seconds").GetDouble() > 0);
         }
 
         var expectedRatio = maxRate.GetProperty("eventsPerSecond").GetDouble() / bare.GetProperty("eventsPerSecond").GetDouble();
