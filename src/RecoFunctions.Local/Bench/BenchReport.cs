@@ -10,6 +10,8 @@ namespace RecoFunctions.Local.Bench;
 /// <param name="PipelineFixedRate">Phase 3: the pipeline at the offered rate, producing while consuming.</param>
 /// <param name="Ratio">Pipeline events/s at maximum rate over bare consumer events/s.</param>
 /// <param name="Targets">The targets, each PASS or MISS.</param>
+/// <param name="LoadAverageAtStart">The machine's load averages when the bench started (other work competes for the cores).</param>
+/// <param name="LoadAverageAtEnd">The same when it ended.</param>
 internal sealed record BenchReport(
     DateTimeOffset StartedAt,
     MachineInfo Machine,
@@ -19,7 +21,9 @@ internal sealed record BenchReport(
     PhaseFigures PipelineMaxRate,
     PhaseFigures PipelineFixedRate,
     double Ratio,
-    IReadOnlyList<TargetResult> Targets)
+    IReadOnlyList<TargetResult> Targets,
+    string? LoadAverageAtStart,
+    string? LoadAverageAtEnd)
 {
     public bool AllPassed => Targets.All(target => target.Passed);
 }

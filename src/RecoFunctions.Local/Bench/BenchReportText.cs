@@ -9,6 +9,7 @@ internal static class BenchReportText
     {
         var machine = report.Machine;
         yield return $"machine: {machine.Cores} cores, {machine.Os} {machine.Architecture}, {machine.Runtime}, {(machine.ServerGc ? "server" : "workstation")} GC, {machine.Configuration} build";
+        yield return $"load average (1, 5, 15 min) at start: {report.LoadAverageAtStart ?? "unknown"}, at end: {report.LoadAverageAtEnd ?? "unknown"}";
         yield return $"kafka: {report.Settings["bench:kafka"]}, {report.Settings["bench:partitionsPerTopic"]} partitions per topic; backlog produced at {F(report.BacklogProducedPerSecond)} events/s";
         foreach (var phase in new[] { report.BareConsumer, report.PipelineMaxRate, report.PipelineFixedRate })
         {
@@ -35,7 +36,7 @@ internal static class BenchReportText
         }
 
         yield return $"  memory: peak working set {F(phase.Memory.PeakWorkingSetMb)} MiB, peak GC heap {F(phase.Memory.PeakGcHeapMb)} MiB, peak in flight {F(phase.Memory.PeakInFlight)}";
-        yield return $"  cpu (whole process): {F(phase.Cpu.Seconds)} s = {F(phase.Cpu.Cores)} cores, {F(phase.Cpu.MicrosecondsPerEvent)} us per event";
+        yield return $"  cpu (whole process): {F(phase.Cpu.Seconds)} s = {F(phase.Cpu.Cores)} cores, {F(phase.Cpu.MicrosecondsPerEvent)} us per event{(phase.Cpu.MachineBusyCores is { } busy ? $"; machine (all processes) {F(busy)} of {F(Environment.ProcessorCount)} cores busy" : string.Empty)}";
         if (phase.Lost is { } lost)
         {
             yield return $"  audit: delivered {F(phase.Delivered ?? 0)}, lost {F(lost)}, duplicates applied {F(phase.DuplicatesApplied ?? 0)}, dead-lettered {F(phase.DeadLettered ?? 0)}";

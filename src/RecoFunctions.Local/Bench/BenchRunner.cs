@@ -65,6 +65,7 @@ internal sealed class BenchRunner
     private async Task<BenchReport> RunPhasesAsync(CancellationToken cancellationToken)
     {
         var startedAt = TimeProvider.System.GetUtcNow();
+        var loadAtStart = MachineLoad.LoadAverage();
         await _progress.WriteLineAsync($"reco bench: Kafka at {_bootstrap}{(_embedded is null ? string.Empty : " (embedded)")}, sandbox at {_sandbox.BaseUrl}").ConfigureAwait(false);
 
         var backlogConfiguration = PhaseConfiguration("backlog");
@@ -106,7 +107,9 @@ internal sealed class BenchRunner
             maxRate,
             fixedRate,
             ratio,
-            BenchTargets.Evaluate(bare, maxRate, fixedRate, ratio, runtimeOptions, _settings));
+            BenchTargets.Evaluate(bare, maxRate, fixedRate, ratio, runtimeOptions, _settings),
+            loadAtStart,
+            MachineLoad.LoadAverage());
     }
 
     private async Task<PhaseFigures> RunBareAsync(IReadOnlyList<string> topics, long expected, CancellationToken cancellationToken)
