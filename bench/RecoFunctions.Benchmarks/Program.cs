@@ -6,6 +6,7 @@ return args.FirstOrDefault() switch
 {
     "resilience" => ResilienceBenchmarks.Run(args[1..]),
     "validation" => RunValidation(args[1..]),
+    "processing" => ProcessingBenchmarks.Run(args[1..]),
     _ => Usage(),
 };
 
@@ -24,6 +25,6 @@ static int RunValidation(string[] args)
 static int Usage()
 {
     Console.Error.WriteLine("usage: RecoFunctions.Benchmarks <suite> [--quick] [BenchmarkDotNet options]");
-    Console.Error.WriteLine("suites: resilience, validation");
+    Console.Error.WriteLine("suites: processing, resilience, validation");
     return 2;
 }

@@ -26,6 +26,7 @@ internal static class RecoCommandLine
         root.Subcommands.Add(BrokerCommand.Create(global, console));
         root.Subcommands.Add(ReplayCommand.Create(global, console));
         root.Subcommands.Add(DemoCommand.Create(global, console));
+        root.Subcommands.Add(BenchCommand.Create(global, console));
         return root;
     }
 

@@ -1,0 +1,30 @@
+using RecoFunctions.Local.Cli;
+
+namespace RecoFunctions.Local.Bench;
+
+/// <summary>The figures of one bench phase; audit figures are null where the phase delivers nothing.</summary>
+/// <param name="Name">bare-consumer, pipeline-max-rate or pipeline-fixed-rate.</param>
+/// <param name="Events">Events read (bare consumer) or finished (pipeline).</param>
+/// <param name="Seconds">From the first event consumed to the last one finished.</param>
+/// <param name="EventsPerSecond"><paramref name="Events"/> over <paramref name="Seconds"/>.</param>
+/// <param name="OfferedPerSecond">The rate the producer achieved while the phase consumed; null for a pre-produced backlog.</param>
+/// <param name="LatencyMs">Produce timestamp to recommender receipt, from the sandbox recorder's histogram.</param>
+/// <param name="Memory">Peaks sampled during the phase.</param>
+/// <param name="Cpu">Processor time of the process during the phase.</param>
+/// <param name="Delivered">Valid (key, version) pairs the recommender received.</param>
+/// <param name="Lost">Valid pairs neither delivered nor dead-lettered.</param>
+/// <param name="DuplicatesApplied">Pairs the recommender applied more than once.</param>
+/// <param name="DeadLettered">Messages in the dead-letter topics.</param>
+internal sealed record PhaseFigures(
+    string Name,
+    long Events,
+    double Seconds,
+    double EventsPerSecond,
+    double? OfferedPerSecond,
+    LatencyFigures? LatencyMs,
+    MemoryFigures Memory,
+    CpuFigures Cpu,
+    long? Delivered,
+    long? Lost,
+    long? DuplicatesApplied,
+    long? DeadLettered);

@@ -1,0 +1,71 @@
+using System.Text.Json;
+using RecoFunctions.Local.Cli;
+using RecoFunctions.Local.Tests.Runtime;
+using Xunit.Abstractions;
+
+namespace RecoFunctions.Local.Tests.Cli;
+
+[Collection(RuntimeCollection.Name)]
+public sealed class BenchCommandTests(ITestOutputHelper output)
+{
+    [Fact]
+    public async Task Bench_TinySizes_WritesACoherentReportWithNothingLostOrDuplicated()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"reco-bench-{Guid.NewGuid():N}.json");
+
+        var run = await CliRun.InvokeAsync(["bench", "--backlog", "2000", "--rate", "500", "--duration", "2s", "--out", file]);
+
+        output.WriteLine(run.Output);
+        output.WriteLine(run.Error);
+        Assert.Equal(ExitCodes.Success, run.ExitCode);
+        using var report = JsonDocument.Parse(await File.ReadAllTextAsync(file));
+        File.Delete(file);
+        var root = report.RootElement;
+
+        var bare = root.GetProperty("bareConsumer");
+        var maxRate = root.GetProperty("pipelineMaxRate");
+        var fixedRate = root.GetProperty("pipelineFixedRate");
+        Assert.Equal(2000, bare.GetProperty("events").GetInt64());
+        Assert.Equal(2000, maxRate.GetProperty("events").GetInt64());
+        Assert.Equal(1000, fixedRate.GetProperty("events").GetInt64());
+        foreach (var phase in new[] { maxRate, fixedRate })
+        {
+            Assert.Equal(0, phase.GetProperty("lost").GetInt64());
+            Assert.Equal(0, phase.GetProperty("duplicatesApplied").GetInt64());
+            Assert.Equal(phase.GetProperty("events").GetInt64(), phase.GetProperty("delivered").GetInt64());
+            AssertOrdered(phase.GetProperty("latencyMs"));
+            Assert.True(phase.GetProperty("memory").GetProperty("peakWorkingSetMb").GetDouble() > 0);
+            Assert.True(phase.GetProperty("cpu").GetProperty("seconds").GetDouble() > 0);
+        }
+
+        var expectedRatio = maxRate.GetProperty("eventsPerSecond").GetDouble() / bare.GetProperty("eventsPerSecond").GetDouble();
+        Assert.Equal(expectedRatio, root.GetProperty("ratio").GetDouble(), 3);
+        Assert.Equal(Environment.ProcessorCount, root.GetProperty("machine").GetProperty("cores").GetInt32());
+        Assert.Equal("2000", root.GetProperty("settings").GetProperty("bench:backlog").GetString());
+        var targets = root.GetProperty("targets").EnumerateArray().ToDictionary(t => t.GetProperty("name").GetString()!, t => t.GetProperty("passed").GetBoolean());
+        Assert.Equal(["throughput ratio", "p99 latency", "lost", "duplicates applied", "memory"], targets.Keys);
+        Assert.True(targets["lost"]);
+        Assert.True(targets["duplicates applied"]);
+        Assert.Contains("ratio pipeline/bare: ", run.Output);
+        Assert.Contains(run.Output.Split('\n'), line => line.StartsWith("PASS lost: 0", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Bench_NonPositiveRate_IsAUsageError()
+    {
+        var run = await CliRun.InvokeAsync(["bench", "--rate", "0"]);
+
+        Assert.Equal(ExitCodes.Usage, run.ExitCode);
+        Assert.Contains("--rate", run.Error);
+    }
+
+    private static void AssertOrdered(JsonElement latency)
+    {
+        var p50 = latency.GetProperty("p50").GetDouble();
+        var p95 = latency.GetProperty("p95").GetDouble();
+        var p99 = latency.GetProperty("p99").GetDouble();
+        var max = latency.GetProperty("max").GetDouble();
+        Assert.True(latency.GetProperty("count").GetInt64() > 0);
+        Assert.True(p50 <= p95 && p95 <= p99 && p99 <= max, $"p50 {p50}, p95 {p95}, p99 {p99}, max {max}");
+    }
+}
