@@ -25,6 +25,7 @@ internal static class RecoCommandLine
         root.Subcommands.Add(RunCommand.Create(global, console));
         root.Subcommands.Add(BrokerCommand.Create(global, console));
         root.Subcommands.Add(ReplayCommand.Create(global, console));
+        root.Subcommands.Add(DrillCommand.Create(console));
         return root;
     }
 
