@@ -1,8 +1,10 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Net.Http.Json;
 using RecoFunctions.Core.Resilience;
 using RecoFunctions.Local.Accounting;
 using RecoFunctions.Local.Cli;
+using RecoFunctions.Sandbox.Wire;
 
 namespace RecoFunctions.Local.Drills;
 
@@ -133,6 +135,14 @@ internal sealed class DrillStage : IAsyncDisposable
 
             await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>The sandbox's counters (<c>GET /_sandbox/stats</c>).</summary>
+    public async Task<StatsView> StatsAsync(CancellationToken cancellationToken)
+    {
+        using var http = SandboxControl.Client(SandboxUrl);
+        return await http.GetFromJsonAsync("_sandbox/stats", SandboxJsonContext.Default.StatsView, cancellationToken).ConfigureAwait(false)
+            ?? throw new DrillException("GET /_sandbox/stats answered null");
     }
 
     /// <summary>Stops a run with Ctrl+C; it must drain and exit 0.</summary>
