@@ -14,6 +14,7 @@ internal sealed class RecoProcess : IAsyncDisposable
     private readonly List<string> _output = [];
     private readonly LinkedList<string> _error = new();
     private readonly Lock _gate = new();
+    private bool _disposed;
 
     private RecoProcess(Process process, string name)
     {
@@ -151,6 +152,12 @@ internal sealed class RecoProcess : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
         if (!_process.HasExited)
         {
             // A paused process cannot die until it is continued on some systems' process-group semantics; wake it first.

@@ -125,7 +125,7 @@ internal static partial class ReliabilityDrills
     public static async Task<DrillResult> PoisonAsync(DrillSettings settings, CancellationToken cancellationToken)
     {
         var share = settings.PoisonShare.ToString(CultureInfo.InvariantCulture);
-        var clean = await BacklogThroughputAsync(settings, "drill-clean", [], cancellationToken).ConfigureAwait(false);
+        var clean = await BacklogThroughputAsync(settings, "drill-clean", ["--invalid-share", "0", "--hostile-share", "0"], cancellationToken).ConfigureAwait(false);
         await using var stage = await DrillStage.StartAsync(settings, cancellationToken).ConfigureAwait(false);
         var manifest = stage.File("manifest.json");
         var produce = stage.StartProduce(manifest, settings.Events, 0, seed: 14, "--hostile-share", share, "--invalid-share", share);
