@@ -38,9 +38,13 @@ internal sealed class DrillStage : IAsyncDisposable
 
     public Uri SandboxUrl { get; private set; } = new("http://127.0.0.1/");
 
-    public static async Task<DrillStage> StartAsync(DrillSettings settings, CancellationToken cancellationToken)
+    /// <param name="partitions">Partitions of the flows' topics; more keep a backlog produced ahead under the broker's 5 MiB per partition.</param>
+    public static async Task<DrillStage> StartAsync(DrillSettings settings, CancellationToken cancellationToken, int partitions = 8)
     {
-        var broker = RecoProcess.Start(settings.RecoDll, ["broker"]);
+        var broker = RecoProcess.Start(settings.RecoDll, ["broker"], new Dictionary<string, string>
+        {
+            ["Kafka__EmbeddedPartitions"] = partitions.ToString(CultureInfo.InvariantCulture),
+        });
         var sandbox = RecoProcess.Start(settings.RecoDll, ["sandbox", "--port", "0"]);
         var stage = new DrillStage(settings, broker, sandbox);
         try
@@ -156,7 +160,15 @@ internal sealed class DrillStage : IAsyncDisposable
     {
         foreach (var process in Enumerable.Reverse(_processes))
         {
-            await process.DisposeAsync().ConfigureAwait(false);
+            try
+            {
+                await process.DisposeAsync().ConfigureAwait(false);
+            }
+            catch (Exception exception) when (exception is InvalidOperationException or System.ComponentModel.Win32Exception or DrillException)
+            {
+                // Keep going: every other process must still be stopped.
+                Settings.Log($"could not stop {process.Name}: {exception.Message}");
+            }
         }
 
         try

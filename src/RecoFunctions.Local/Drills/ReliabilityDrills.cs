@@ -18,6 +18,9 @@ internal static partial class ReliabilityDrills
     public const string Poison = "poison";
     public const string Rebalance = "rebalance";
 
+    /// <summary>The poison drill produces its stream ahead: enough partitions that none holds more than the broker keeps (5 MiB).</summary>
+    private const int BacklogPartitions = 32;
+
     public static IReadOnlyList<string> All { get; } = [KillRestart, Outage, BrokerStall, Poison, Rebalance];
 
     public static async Task<DrillResult> RunAsync(string name, DrillSettings settings, CancellationToken cancellationToken)
@@ -126,7 +129,7 @@ internal static partial class ReliabilityDrills
     {
         var share = settings.PoisonShare.ToString(CultureInfo.InvariantCulture);
         var clean = await BacklogThroughputAsync(settings, "drill-clean", ["--invalid-share", "0", "--hostile-share", "0"], cancellationToken).ConfigureAwait(false);
-        await using var stage = await DrillStage.StartAsync(settings, cancellationToken).ConfigureAwait(false);
+        await using var stage = await DrillStage.StartAsync(settings, cancellationToken, BacklogPartitions).ConfigureAwait(false);
         var manifest = stage.File("manifest.json");
         var produce = stage.StartProduce(manifest, settings.Events, 0, seed: 14, "--hostile-share", share, "--invalid-share", share);
         await DrillStage.ProducedAsync(produce, cancellationToken).ConfigureAwait(false);
@@ -194,7 +197,7 @@ internal static partial class ReliabilityDrills
 
     private static async Task<double> BacklogThroughputAsync(DrillSettings settings, string group, string[] extra, CancellationToken cancellationToken)
     {
-        await using var stage = await DrillStage.StartAsync(settings, cancellationToken).ConfigureAwait(false);
+        await using var stage = await DrillStage.StartAsync(settings, cancellationToken, BacklogPartitions).ConfigureAwait(false);
         var manifest = stage.File("clean.json");
         var produce = stage.StartProduce(manifest, settings.Events, 0, seed: 14, extra);
         await DrillStage.ProducedAsync(produce, cancellationToken).ConfigureAwait(false);
