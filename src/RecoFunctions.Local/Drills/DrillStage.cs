@@ -38,7 +38,7 @@ internal sealed class DrillStage : IAsyncDisposable
 
     public Uri SandboxUrl { get; private set; } = new("http://127.0.0.1/");
 
-    /// <param name="partitions">Partitions of the flows' topics; more keep a backlog produced ahead under the broker's 5 MiB per partition.</param>
+    /// <summary>Starts broker and sandbox; <c>partitions</c> per flow topic (more keep a backlog produced ahead under the broker's 5 MiB per partition).</summary>
     public static async Task<DrillStage> StartAsync(DrillSettings settings, CancellationToken cancellationToken, int partitions = 8)
     {
         var broker = RecoProcess.Start(settings.RecoDll, ["broker"], new Dictionary<string, string>
