@@ -160,7 +160,7 @@ internal sealed class RecoProcess : IAsyncDisposable
         _disposed = true;
         if (!_process.HasExited)
         {
-            // A paused process cannot die until it is continued on some systems' process-group semantics; wake it first.
+            // A process frozen by a drill (SIGSTOP) is continued first, so that nothing is left stopped if the kill fails.
             await SignalAsync("CONT").ConfigureAwait(false);
             Kill();
             try
