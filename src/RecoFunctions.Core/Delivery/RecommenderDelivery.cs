@@ -17,7 +17,7 @@ internal sealed class RecommenderDelivery(IRecommenderDeliveryClient client, Bat
     private const string Operation = "deliveries.batch";
 
     /// <summary>Writes the outcome of each record to <c>outcomes[record.Index]</c>.</summary>
-    public Task DeliverAsync(IReadOnlyList<IndexedItem<EnrichedRecord>> records, ItemOutcome?[] outcomes, CancellationToken cancellationToken)
+    public async Task DeliverAsync(IReadOnlyList<IndexedItem<EnrichedRecord>> records, ItemOutcome?[] outcomes, CancellationToken cancellationToken)
     {
         var pending = new PendingDelivery[records.Count];
         for (var i = 0; i < pending.Length; i++)
@@ -25,7 +25,39 @@ internal sealed class RecommenderDelivery(IRecommenderDeliveryClient client, Bat
             pending[i] = new PendingDelivery(records[i].Index, records[i].Item.Item.Id, DeliveryOperations.From(records[i].Item));
         }
 
-        return caller.RunAsync(
+        foreach (var round in KeyOrderedRounds(pending))
+        {
+            await DeliverRoundAsync(round, outcomes, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// The chunks of one call run concurrently, so two versions of a key in different chunks could reach the recommender
+    /// newest first, and the older one would be skipped as stale. The n-th operation of every key goes into round n; rounds
+    /// run one after another, so each key's versions arrive in the order of the partition.
+    /// </summary>
+    private static List<List<PendingDelivery>> KeyOrderedRounds(PendingDelivery[] pending)
+    {
+        var seen = new Dictionary<(string Kind, string Key), int>();
+        var rounds = new List<List<PendingDelivery>>();
+        foreach (var delivery in pending)
+        {
+            var key = (delivery.Operation.Kind, delivery.Operation.Key);
+            var round = seen.GetValueOrDefault(key);
+            seen[key] = round + 1;
+            if (round == rounds.Count)
+            {
+                rounds.Add([]);
+            }
+
+            rounds[round].Add(delivery);
+        }
+
+        return rounds;
+    }
+
+    private Task DeliverRoundAsync(List<PendingDelivery> pending, ItemOutcome?[] outcomes, CancellationToken cancellationToken) =>
+        caller.RunAsync(
             Service,
             Operation,
             pending,
@@ -51,7 +83,6 @@ internal sealed class RecommenderDelivery(IRecommenderDeliveryClient client, Bat
                 }
             },
             cancellationToken);
-    }
 
     private static ItemOutcome Map(PendingDelivery delivery, DeliveryResult? result)
     {

@@ -27,6 +27,7 @@ internal static class RecoCommandLine
         root.Subcommands.Add(ReplayCommand.Create(global, console));
         root.Subcommands.Add(DemoCommand.Create(global, console));
         root.Subcommands.Add(BenchCommand.Create(global, console));
+        root.Subcommands.Add(DrillCommand.Create(console));
         return root;
     }
 

@@ -102,6 +102,20 @@ public sealed class BatchProcessorContentTests
     }
 
     [Fact]
+    public async Task ProcessAsync_VersionsOfOneKeyInDifferentDeliveryChunks_ArriveInOrderAndAreAllApplied()
+    {
+        await using var harness = await RecoServicesHarness.StartAsync(new Dictionary<string, string?> { ["Services:recommender-api:BatchSize"] = "2" });
+        harness.Sandbox.Knobs.RecommenderDelivery.LatencyJitter = TimeSpan.FromMilliseconds(30);
+        var items = Enumerable.Range(1, 12).Select(version => WorkItems.Content(version % 2 == 0 ? "art-even" : "art-odd", version)).ToArray();
+
+        var result = await harness.Processor.ProcessAsync(new BatchStepRequest("content", items, 1), CancellationToken.None);
+
+        Assert.All(result.Outcomes, outcome => Assert.Equal(OutcomeKind.Delivered, outcome.Kind));
+        Assert.Equal(12, harness.Sandbox.Recorder.Counts.Applied);
+        Assert.Equal(0, harness.Sandbox.Recorder.Counts.Stale);
+    }
+
+    [Fact]
     public async Task ProcessAsync_StaleAndDuplicateVersions_AreStaleAndNeverAppliedTwice()
     {
         await using var harness = await RecoServicesHarness.StartAsync();
