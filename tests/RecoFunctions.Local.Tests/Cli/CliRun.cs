@@ -14,11 +14,20 @@ internal sealed record CliRun(int ExitCode, string Output, string Error)
         string? baseDirectory = null) => InvokeAsync(args, input, environment, baseDirectory, CancellationToken.None);
 
     /// <summary>As above; <paramref name="cancellationToken"/> plays Ctrl+C for long-running commands.</summary>
+    public static Task<CliRun> InvokeAsync(
+        string[] args,
+        byte[]? input,
+        IReadOnlyDictionary<string, string>? environment,
+        string? baseDirectory,
+        CancellationToken cancellationToken) => InvokeAsync(args, input, environment, baseDirectory, terminal: false, cancellationToken);
+
+    /// <summary>As above; <paramref name="terminal"/> makes standard output look like a terminal (live views).</summary>
     public static async Task<CliRun> InvokeAsync(
         string[] args,
         byte[]? input,
         IReadOnlyDictionary<string, string>? environment,
         string? baseDirectory,
+        bool terminal,
         CancellationToken cancellationToken)
     {
         using var stdin = new MemoryStream(input ?? []);
@@ -29,7 +38,10 @@ internal sealed record CliRun(int ExitCode, string Output, string Error)
         var stderr = TextWriter.Synchronized(stderrBuffer);
 
         // An empty environment by default: variables of the machine running the tests must not change their outcome.
-        var console = new RecoConsole(stdin, stdout, stderr, baseDirectory ?? AppContext.BaseDirectory, environment ?? new Dictionary<string, string>());
+        var console = new RecoConsole(stdin, stdout, stderr, baseDirectory ?? AppContext.BaseDirectory, environment ?? new Dictionary<string, string>())
+        {
+            IsTerminal = terminal,
+        };
 
         var exitCode = await RecoCommandLine.InvokeAsync(args, console, cancellationToken);
 

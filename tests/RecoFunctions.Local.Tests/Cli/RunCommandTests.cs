@@ -48,6 +48,39 @@ public sealed class RunCommandTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task Run_OnATerminal_RedrawsALiveViewInPlace()
+    {
+        await using var harness = await RuntimeHarness.StartAsync(output);
+        var now = DateTimeOffset.UtcNow;
+        harness.Produce(Enumerable.Range(0, 50).Select(i => TestEvents.Content($"art-{i}", 1, now)));
+
+        var run = await CliRun.InvokeAsync(
+            ["run", "--bootstrap", harness.BootstrapServers, "--duration", "2500ms"], null, SandboxEnvironment(harness), null, terminal: true, CancellationToken.None);
+
+        Assert.Equal(ExitCodes.Success, run.ExitCode);
+        var frames = run.Output.Split("reco run · ").Length - 1;
+        Assert.True(frames >= 2, $"{frames} frames in: {run.Output}");
+        Assert.Contains("\u001b[7A", run.Output);
+        Assert.Contains("delivered 50", run.Output);
+        Assert.Contains("breakers      content-api Closed", run.Output);
+        Assert.DoesNotContain("msg/s; consumed", run.Error);
+    }
+
+    [Fact]
+    public async Task Run_OutputRedirected_ReportsProgressAsLogLines()
+    {
+        await using var harness = await RuntimeHarness.StartAsync(output);
+
+        var run = await CliRun.InvokeAsync(
+            ["run", "--bootstrap", harness.BootstrapServers, "--duration", "1500ms"],
+            environment: new Dictionary<string, string>(SandboxEnvironment(harness)) { ["Runtime__ReportInterval"] = "00:00:00.300" });
+
+        Assert.Equal(ExitCodes.Success, run.ExitCode);
+        Assert.Contains("RunCommand[4050] 0 msg/s; consumed 0", run.Error);
+        Assert.DoesNotContain("\u001b[", run.Output);
+    }
+
+    [Fact]
     public async Task Run_NoBootstrapConfigured_RunsOnEmbeddedKafkaAndSandbox()
     {
         var summaryFile = Path.Combine(Path.GetTempPath(), $"reco-run-{Guid.NewGuid():N}.json");
