@@ -7,16 +7,14 @@ namespace RecoFunctions.Local.Runtime;
 
 /// <summary>
 /// The poll thread: the only user of the consumer. It subscribes to every flow's topic, routes messages to one
-/// <see cref="PartitionWorker"/> per assigned partition, pauses a partition whose buffer is full (its share of
-/// <c>Runtime:MaxInFlightMessages</c>, at most <c>Runtime:MaxBufferedPerPartition</c>) and resumes it when half drained,
-/// commits finished offsets periodically, on revocation and at shutdown, and serves rebalances (incremental with
+/// <see cref="PartitionWorker"/> per assigned partition, applies <see cref="Backpressure"/>, commits finished offsets
+/// (<see cref="OffsetCommitter"/>) periodically, on revocation and at shutdown, and serves rebalances (incremental with
 /// cooperative-sticky assignment).
 /// </summary>
 internal sealed class ConsumerLoop
 {
     private static readonly TimeSpan HousekeepingInterval = TimeSpan.FromMilliseconds(100);
     private static readonly TimeSpan LatencyWindow = TimeSpan.FromSeconds(1);
-    private static readonly TimeSpan ResumeCheckInterval = TimeSpan.FromMilliseconds(10);
 
     private readonly ConsumerConfig _config;
     private readonly Dictionary<string, FlowDefinition> _flowsByTopic;
@@ -25,17 +23,15 @@ internal sealed class ConsumerLoop
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly RateLimiter _rateLimiter;
+    private readonly Backpressure _backpressure;
+    private readonly OffsetCommitter _committer;
     private readonly HashSet<string> _reported = new(StringComparer.Ordinal);
     private readonly Dictionary<RuntimePartition, PartitionWorker> _workers = [];
     private readonly CancellationTokenSource _faulted = new();
     private PartitionWorker[] _published = [];
     private PartitionWorker? _lastWorker;
     private Exception? _fault;
-    private int _resumeRequested;
-    private bool _anyPaused;
-    private int _pauseAbove = 1;
     private bool _stopping;
-    private long _lastResumeCheck;
 
     public ConsumerLoop(
         ConsumerConfig config,
@@ -50,6 +46,8 @@ internal sealed class ConsumerLoop
         _time = _dependencies.TimeProvider;
         _logger = logger;
         _rateLimiter = new RateLimiter(_time, TimeSpan.FromSeconds(10));
+        _backpressure = new Backpressure(_options, _dependencies.Metrics, _time, logger, OnConsumeError);
+        _committer = new OffsetCommitter(logger, _rateLimiter);
     }
 
     /// <summary>The workers of the partitions assigned now; safe to read from any thread.</summary>
@@ -59,7 +57,7 @@ internal sealed class ConsumerLoop
     public long LeftUnfinished { get; private set; }
 
     /// <summary>A worker finished some messages of a paused partition: the poll thread should look at resuming.</summary>
-    public void RequestResumeCheck() => Interlocked.Exchange(ref _resumeRequested, 1);
+    public void RequestResumeCheck() => _backpressure.RequestCheck();
 
     /// <summary>A worker failed beyond repair: stop the runtime, and fail <see cref="Run"/> with it.</summary>
     public void Fault(PartitionWorker worker, Exception exception)
@@ -89,7 +87,7 @@ internal sealed class ConsumerLoop
             var now = _time.GetTimestamp();
             if (_time.GetElapsedTime(lastCommit, now) >= _options.CommitInterval)
             {
-                CommitFinished(consumer, _workers.Values, "interval");
+                _committer.Commit(consumer, _workers.Values, "interval");
                 lastCommit = now;
             }
 
@@ -104,15 +102,12 @@ internal sealed class ConsumerLoop
                 }
             }
 
-            if (_anyPaused)
-            {
-                ResumeWhereDrained(consumer, now);
-            }
+            _backpressure.ResumeWhereDrained(consumer, _workers.Values, now);
 
             ConsumeResult<byte[]?, byte[]?>? result;
             try
             {
-                result = consumer.Consume(_anyPaused ? 10 : 100);
+                result = consumer.Consume(_backpressure.AnyPaused ? 10 : 100);
             }
             catch (ConsumeException exception)
             {
@@ -151,10 +146,7 @@ internal sealed class ConsumerLoop
         }
 
         _dependencies.Metrics.RecordConsumed(worker.Flow.Name, 1);
-        if (!worker.Paused && (worker.Offsets.Unfinished >= _pauseAbove || _dependencies.Metrics.InFlight >= _options.MaxInFlightMessages))
-        {
-            Pause(consumer, [worker]);
-        }
+        _backpressure.AfterDispatch(consumer, worker);
     }
 
     private PartitionWorker? Find(string topic, int partition)
@@ -170,68 +162,6 @@ internal sealed class ConsumerLoop
         return found;
     }
 
-    private void Pause(IConsumer<byte[]?, byte[]?> consumer, List<PartitionWorker> workers)
-    {
-        try
-        {
-            consumer.Pause(workers.Select(worker => worker.KafkaPartition));
-        }
-        catch (KafkaException exception)
-        {
-            OnConsumeError(exception.Error);
-            return;
-        }
-
-        foreach (var worker in workers)
-        {
-            worker.Paused = true;
-        }
-
-        _anyPaused = true;
-        RuntimeLog.Paused(_logger, Describe(workers), _dependencies.Metrics.InFlight);
-    }
-
-    private void ResumeWhereDrained(IConsumer<byte[]?, byte[]?> consumer, long now)
-    {
-        if (Interlocked.Exchange(ref _resumeRequested, 0) == 0 && _time.GetElapsedTime(_lastResumeCheck, now) < ResumeCheckInterval)
-        {
-            return;
-        }
-
-        _lastResumeCheck = now;
-        var inFlight = _dependencies.Metrics.InFlight;
-        var paused = _workers.Values.Where(worker => worker.Paused).ToList();
-        _anyPaused = paused.Count > 0;
-        if (inFlight >= _options.MaxInFlightMessages)
-        {
-            return;
-        }
-
-        var ready = paused.Where(worker => worker.Offsets.Unfinished <= _pauseAbove / 2).ToList();
-        if (ready.Count == 0)
-        {
-            return;
-        }
-
-        try
-        {
-            consumer.Resume(ready.Select(worker => worker.KafkaPartition));
-        }
-        catch (KafkaException exception)
-        {
-            OnConsumeError(exception.Error);
-            return;
-        }
-
-        foreach (var worker in ready)
-        {
-            worker.Paused = false;
-        }
-
-        _anyPaused = paused.Count > ready.Count;
-        RuntimeLog.Resumed(_logger, Describe(ready), inFlight);
-    }
-
     private void RefreshWatermarks(IConsumer<byte[]?, byte[]?> consumer)
     {
         foreach (var worker in _workers.Values)
@@ -242,61 +172,6 @@ internal sealed class ConsumerLoop
             {
                 worker.UpdateHighWatermark(watermarks.High.Value);
             }
-        }
-    }
-
-    /// <summary>Commits, per partition, the first unfinished offset (or the one after the last consumed) when it moved.</summary>
-    private void CommitFinished(IConsumer<byte[]?, byte[]?> consumer, IEnumerable<PartitionWorker> workers, string why)
-    {
-        List<(PartitionWorker Worker, TopicPartitionOffset Offset)>? commits = null;
-        foreach (var worker in workers)
-        {
-            if (worker.Offsets.TryGetCommit(out var position))
-            {
-                (commits ??= []).Add((worker, new TopicPartitionOffset(worker.KafkaPartition, new Offset(position))));
-            }
-        }
-
-        if (commits is null)
-        {
-            return;
-        }
-
-        try
-        {
-            consumer.Commit(commits.Select(commit => commit.Offset));
-            foreach (var (worker, offset) in commits)
-            {
-                worker.Offsets.MarkCommitted(offset.Offset.Value);
-            }
-
-            RuntimeLog.Committed(_logger, string.Join(", ", commits.Select(commit => $"{commit.Worker.Partition}@{commit.Offset.Offset.Value}")), why);
-        }
-        catch (TopicPartitionOffsetException exception)
-        {
-            foreach (var result in exception.Results)
-            {
-                var commit = commits.Find(candidate => candidate.Offset.TopicPartition == result.TopicPartition);
-                if (!result.Error.IsError && commit.Worker is not null)
-                {
-                    commit.Worker.Offsets.MarkCommitted(result.Offset.Value);
-                }
-                else if (result.Error.IsError && _rateLimiter.ShouldLog("commit:" + result.Error.Code, out _))
-                {
-                    RuntimeLog.CommitFailed(_logger, $"{result.Topic}[{result.Partition.Value}]", result.Error.Reason);
-                }
-            }
-        }
-        catch (KafkaException exception) when (exception.Error.Code != ErrorCode.Local_NoOffset)
-        {
-            if (_rateLimiter.ShouldLog("commit:" + exception.Error.Code, out _))
-            {
-                RuntimeLog.CommitFailed(_logger, string.Join(", ", commits.Select(commit => commit.Worker.Partition.ToString())), exception.Error.Reason);
-            }
-        }
-        catch (KafkaException)
-        {
-            // Local_NoOffset: nothing new to commit.
         }
     }
 
@@ -347,7 +222,7 @@ internal sealed class ConsumerLoop
             RuntimeLog.RevocationTimedOut(_logger, Describe(revoked), _options.RebalanceTimeout);
         }
 
-        CommitFinished(consumer, revoked, "revoked");
+        _committer.Commit(consumer, revoked, "revoked");
         var dropped = 0;
         foreach (var worker in revoked)
         {
@@ -412,7 +287,7 @@ internal sealed class ConsumerLoop
             }
 
             DrainWorkers(consumer, workers, abort);
-            CommitFinished(consumer, workers, "shutdown");
+            _committer.Commit(consumer, workers, "shutdown");
             foreach (var worker in workers)
             {
                 worker.Abort();
@@ -461,7 +336,7 @@ internal sealed class ConsumerLoop
 
             if (_time.GetElapsedTime(lastCommit, now) >= _options.CommitInterval)
             {
-                CommitFinished(consumer, workers, "draining");
+                _committer.Commit(consumer, workers, "draining");
                 lastCommit = now;
             }
 
@@ -485,11 +360,7 @@ internal sealed class ConsumerLoop
     private void Publish()
     {
         Volatile.Write(ref _published, [.. _workers.Values]);
-        _anyPaused = _workers.Values.Any(worker => worker.Paused);
-
-        // Each partition gets its share of the in-flight limit, so that the limit holds without pausing every partition
-        // at once (which would stall them all together and refetch everything on resume).
-        _pauseAbove = Math.Max(1, Math.Min(_options.MaxBufferedPerPartition, _options.MaxInFlightMessages / Math.Max(1, _workers.Count)));
+        _backpressure.Reassigned(_workers.Values);
     }
 
     private void OnClientError(Error error)
