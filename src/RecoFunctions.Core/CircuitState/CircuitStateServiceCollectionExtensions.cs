@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using RecoFunctions.Core.Configuration;
 
 namespace RecoFunctions.Core.CircuitState;
 
@@ -21,7 +22,7 @@ public static class CircuitStateServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         var section = configuration.GetSection(CircuitStateOptions.SectionName);
         services.AddOptions<CircuitStateOptions>().Configure(options => section.Bind(options)).ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<CircuitStateOptions>, CircuitStateOptionsValidator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<CircuitStateOptions>>(new KeyedOptionsValidator<CircuitStateOptions>(CircuitStateOptions.SectionName)));
 
         services.TryAddSingleton<ICircuitStateStore>(provider =>
         {

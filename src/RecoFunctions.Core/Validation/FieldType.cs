@@ -1,7 +1,7 @@
 namespace RecoFunctions.Core.Validation;
 
 /// <summary>The value types a field rule can demand (configuration key <c>Type</c>).</summary>
-internal enum FieldType
+public enum FieldType
 {
     None,
     String,

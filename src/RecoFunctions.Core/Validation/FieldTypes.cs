@@ -1,6 +1,7 @@
 namespace RecoFunctions.Core.Validation;
 
-internal static class FieldTypes
+/// <summary>Names of <see cref="FieldType"/> as configuration writes them (case-insensitive).</summary>
+public static class FieldTypes
 {
     public static IReadOnlyList<string> Names { get; } = ["string", "integer", "number", "boolean", "object", "array", "timestamp", "url"];
 

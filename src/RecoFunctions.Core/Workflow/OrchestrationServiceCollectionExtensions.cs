@@ -1,7 +1,9 @@
+using System.Globalization;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using RecoFunctions.Core.Configuration;
 
 namespace RecoFunctions.Core.Workflow;
 
@@ -15,7 +17,16 @@ public static class OrchestrationServiceCollectionExtensions
 
         var section = configuration.GetSection(OrchestrationOptions.SectionName);
         services.AddOptions<OrchestrationOptions>().Configure(options => section.Bind(options)).ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<OrchestrationOptions>, OrchestrationOptionsValidator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<OrchestrationOptions>>(new KeyedOptionsValidator<OrchestrationOptions>(
+            OrchestrationOptions.SectionName,
+            static options => options.ActivityFirstRetryInterval > options.ActivityMaxRetryInterval
+                ? string.Format(
+                    CultureInfo.InvariantCulture,
+                    "{0}:ActivityFirstRetryInterval ({1:c}) must not exceed {0}:ActivityMaxRetryInterval ({2:c})",
+                    OrchestrationOptions.SectionName,
+                    options.ActivityFirstRetryInterval,
+                    options.ActivityMaxRetryInterval)
+                : null)));
         return services;
     }
 }

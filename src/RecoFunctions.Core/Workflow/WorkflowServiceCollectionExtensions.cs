@@ -1,7 +1,9 @@
+using System.Globalization;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using RecoFunctions.Core.Configuration;
 
 namespace RecoFunctions.Core.Workflow;
 
@@ -18,7 +20,11 @@ public static class WorkflowServiceCollectionExtensions
 
         var section = configuration.GetSection(WorkflowOptions.SectionName);
         services.AddOptions<WorkflowOptions>().Configure(options => section.Bind(options)).ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<WorkflowOptions>, WorkflowOptionsValidator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<WorkflowOptions>>(new KeyedOptionsValidator<WorkflowOptions>(
+            WorkflowOptions.SectionName,
+            static options => options.FirstDelay > options.MaxDelay
+                ? string.Format(CultureInfo.InvariantCulture, "{0}:FirstDelay ({1:c}) must not exceed {0}:MaxDelay ({2:c})", WorkflowOptions.SectionName, options.FirstDelay, options.MaxDelay)
+                : null)));
         services.TryAddSingleton(provider => provider.GetRequiredService<IOptions<WorkflowOptions>>().Value.ToRetryBudget());
         return services;
     }

@@ -12,8 +12,11 @@ namespace RecoFunctions.Local.Runtime;
 /// matching the filter, and produces their original key and value to the original topic (from the header, else the flow's).
 /// Without a producer it only counts (a dry run).
 /// </summary>
-internal sealed class DeadLetterReplay(KafkaOptions options, string bootstrapServers, Func<string, Message<byte[]?, byte[]?>, bool>? produce)
+internal sealed class DeadLetterReplay(
+    KafkaOptions options, string bootstrapServers, Func<string, Message<byte[]?, byte[]?>, bool>? produce, TimeProvider? timeProvider = null)
 {
+    private readonly TimeProvider _time = timeProvider ?? TimeProvider.System;
+
     /// <summary>Header on a replayed record: where it was replayed from, e.g. <c>oicms.content.v1.dlq/2@17</c>.</summary>
     public const string ReplayedFromHeader = "reco-replayed-from";
 
@@ -46,14 +49,14 @@ internal sealed class DeadLetterReplay(KafkaOptions options, string bootstrapSer
         }
 
         consumer.Assign(ends.Keys.Select(partition => new TopicPartitionOffset(flow.DeadLetterTopic, partition, Offset.Beginning)));
-        var quietSince = DateTime.UtcNow;
+        var quietSince = _time.GetTimestamp();
         while (ends.Count > 0)
         {
             cancellationToken.ThrowIfCancellationRequested();
             var record = consumer.Consume(ConsumeTimeout);
             if (record is null)
             {
-                if (DateTime.UtcNow - quietSince > options.ConnectTimeout * 3)
+                if (_time.GetElapsedTime(quietSince) > options.ConnectTimeout * 3)
                 {
                     throw new KafkaException(new Error(ErrorCode.Local_TimedOut, $"{flow.DeadLetterTopic} stopped answering before its end"));
                 }
@@ -61,7 +64,7 @@ internal sealed class DeadLetterReplay(KafkaOptions options, string bootstrapSer
                 continue;
             }
 
-            quietSince = DateTime.UtcNow;
+            quietSince = _time.GetTimestamp();
             var partition = record.Partition.Value;
             if (!ends.TryGetValue(partition, out var end))
             {

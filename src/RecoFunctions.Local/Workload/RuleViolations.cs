@@ -42,13 +42,13 @@ internal static class RuleViolations
     private static void AddFieldViolations(List<RuleViolation> violations, string path, FieldRuleOptions options, TimeSpan flowSkew, bool isKey)
     {
         var field = FieldAddress.Parse(path);
-        var type = FieldKinds.Parse(options.Type);
+        FieldTypes.TryParse(options.Type, out var type);
         if (options.Required && !field.IsElement)
         {
             violations.Add(new RuleViolation(RuleNames.Required, path, (root, _) => field.Remove(root)));
         }
 
-        if (type != FieldKind.None)
+        if (type != FieldType.None)
         {
             violations.Add(new RuleViolation(RuleNames.Type, path, (root, _) => field.Set(root, WrongTypeFor(type))));
         }
@@ -64,7 +64,7 @@ internal static class RuleViolations
             violations.Add(StringViolation(RuleNames.Pattern, path, field, breaker, isKey));
         }
 
-        if (options.MinLength is > 0 && type is FieldKind.String or FieldKind.None)
+        if (options.MinLength is > 0 && type is FieldType.String or FieldType.None)
         {
             violations.Add(StringViolation(RuleNames.MinLength, path, field, string.Empty, isKey));
         }
@@ -76,7 +76,7 @@ internal static class RuleViolations
 
         AddNumberViolations(violations, path, field, options, type);
         AddArrayViolations(violations, path, field, options);
-        if (type == FieldKind.Timestamp)
+        if (type == FieldType.Timestamp)
         {
             violations.Add(new RuleViolation(RuleNames.Timestamp, path, (root, _) => field.Set(root, JsonValue.Create("21/11/2026 10:00"))));
             var skew = options.MaxFutureSkew ?? flowSkew;
@@ -84,7 +84,7 @@ internal static class RuleViolations
                 field.Set(root, JsonValue.Create(Timestamp(context.Now + skew + TimeSpan.FromDays(1))))));
         }
 
-        if (type == FieldKind.Url)
+        if (type == FieldType.Url)
         {
             violations.Add(new RuleViolation(RuleNames.Url, path, (root, _) => field.Set(root, JsonValue.Create("not a url"))));
             var schemes = options.Schemes is { Count: > 0 } configured ? configured : ["https", "http"];
@@ -95,17 +95,17 @@ internal static class RuleViolations
         }
     }
 
-    private static void AddNumberViolations(List<RuleViolation> violations, string path, FieldAddress field, FieldRuleOptions options, FieldKind type)
+    private static void AddNumberViolations(List<RuleViolation> violations, string path, FieldAddress field, FieldRuleOptions options, FieldType type)
     {
         if (options.Minimum is { } minimum)
         {
-            JsonNode Below() => type == FieldKind.Integer ? JsonValue.Create((long)Math.Ceiling(minimum) - 1) : JsonValue.Create(minimum - 1);
+            JsonNode Below() => type == FieldType.Integer ? JsonValue.Create((long)Math.Ceiling(minimum) - 1) : JsonValue.Create(minimum - 1);
             violations.Add(new RuleViolation(RuleNames.Minimum, path, (root, _) => field.Set(root, Below())));
         }
 
         if (options.Maximum is { } maximum)
         {
-            JsonNode Above() => type == FieldKind.Integer ? JsonValue.Create((long)Math.Floor(maximum) + 1) : JsonValue.Create(maximum + 1);
+            JsonNode Above() => type == FieldType.Integer ? JsonValue.Create((long)Math.Floor(maximum) + 1) : JsonValue.Create(maximum + 1);
             violations.Add(new RuleViolation(RuleNames.Maximum, path, (root, _) => field.Set(root, Above())));
         }
     }
@@ -167,13 +167,13 @@ internal static class RuleViolations
             }
         });
 
-    private static JsonNode WrongTypeFor(FieldKind type) => type switch
+    private static JsonNode WrongTypeFor(FieldType type) => type switch
     {
-        FieldKind.Integer => JsonValue.Create("7"),
-        FieldKind.Number => JsonValue.Create("7.5"),
-        FieldKind.Boolean => JsonValue.Create("yes"),
-        FieldKind.Object => new JsonArray(),
-        FieldKind.Array => JsonValue.Create("not-an-array"),
+        FieldType.Integer => JsonValue.Create("7"),
+        FieldType.Number => JsonValue.Create("7.5"),
+        FieldType.Boolean => JsonValue.Create("yes"),
+        FieldType.Object => new JsonArray(),
+        FieldType.Array => JsonValue.Create("not-an-array"),
         _ => JsonValue.Create(42),
     };
 
@@ -197,15 +197,15 @@ internal static class RuleViolations
             !regex.IsMatch(candidate) && candidate.Length >= (options.MinLength ?? 0) && candidate.Length <= (options.MaxLength ?? int.MaxValue));
     }
 
-    private static string? TooLong(int maxLength, FieldKind type, string? pattern)
+    private static string? TooLong(int maxLength, FieldType type, string? pattern)
     {
-        if (type is not (FieldKind.String or FieldKind.Url or FieldKind.None))
+        if (type is not (FieldType.String or FieldType.Url or FieldType.None))
         {
             return null;
         }
 
         const string UrlPrefix = "https://cms.example/";
-        var text = type == FieldKind.Url && maxLength + 1 > UrlPrefix.Length
+        var text = type == FieldType.Url && maxLength + 1 > UrlPrefix.Length
             ? UrlPrefix + new string('a', maxLength + 1 - UrlPrefix.Length)
             : new string('a', maxLength + 1);
         return pattern is null || new Regex(pattern, RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1)).IsMatch(text) ? text : null;
