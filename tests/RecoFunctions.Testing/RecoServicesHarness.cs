@@ -34,7 +34,8 @@ public sealed class RecoServicesHarness : IAsyncDisposable
         IReadOnlyDictionary<string, string?>? settings = null,
         Action<SandboxOptions>? sandbox = null,
         IServicePipelineProvider? pipelines = null,
-        TimeProvider? sandboxTime = null)
+        TimeProvider? sandboxTime = null,
+        Action<IServiceCollection>? configureServices = null)
     {
         var sandboxOptions = new SandboxOptions();
         sandbox?.Invoke(sandboxOptions);
@@ -43,6 +44,7 @@ public sealed class RecoServicesHarness : IAsyncDisposable
         {
             var configuration = BuildConfiguration(host, settings);
             var services = CreateServices(configuration, pipelines ?? new PassThroughServicePipelineProvider());
+            configureServices?.Invoke(services);
             var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
             return new RecoServicesHarness(host, provider, configuration);
         }

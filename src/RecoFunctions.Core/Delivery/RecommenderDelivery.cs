@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Logging;
 using RecoFunctions.Core.Enrichment;
 using RecoFunctions.Core.Messaging;
 using RecoFunctions.Core.Resilience;
@@ -11,10 +10,19 @@ namespace RecoFunctions.Core.Delivery;
 /// Delivers enriched records through <c>POST /deliveries/batch</c> in chunks and turns the per-operation answers into
 /// outcomes: applied → Delivered, stale → Stale, rejected → DeadLettered; a failed call fails its own chunk only.
 /// </summary>
-internal sealed class RecommenderDelivery(IRecommenderDeliveryClient client, BatchCaller caller, ILogger<RecommenderDelivery> logger)
+internal sealed class RecommenderDelivery
 {
     private const string Service = ServiceNames.RecommenderApi;
-    private const string Operation = "deliveries.batch";
+
+    private readonly SharedBatchCall<DeliveryOperation, DeliveryResult> _call;
+
+    public RecommenderDelivery(IRecommenderDeliveryClient client, BatchCaller caller)
+    {
+        _call = caller.Create<DeliveryOperation, DeliveryResult>(
+            Service,
+            "deliveries.batch",
+            async (operations, token) => (await client.DeliverBatchAsync(new DeliveryBatchRequest { Operations = operations }, token).ConfigureAwait(false)).Results);
+    }
 
     /// <summary>Writes the outcome of each record to <c>outcomes[record.Index]</c>.</summary>
     public async Task DeliverAsync(IReadOnlyList<IndexedItem<EnrichedRecord>> records, ItemOutcome?[] outcomes, CancellationToken cancellationToken)
@@ -32,7 +40,7 @@ internal sealed class RecommenderDelivery(IRecommenderDeliveryClient client, Bat
     }
 
     /// <summary>
-    /// The chunks of one call run concurrently, so two versions of a key in different chunks could reach the recommender
+    /// The requests of one call run concurrently, so two versions of a key in different requests could reach the recommender
     /// newest first, and the older one would be skipped as stale. The n-th operation of every key goes into round n; rounds
     /// run one after another, so each key's versions arrive in the order of the partition.
     /// </summary>
@@ -56,33 +64,23 @@ internal sealed class RecommenderDelivery(IRecommenderDeliveryClient client, Bat
         return rounds;
     }
 
-    private Task DeliverRoundAsync(List<PendingDelivery> pending, ItemOutcome?[] outcomes, CancellationToken cancellationToken) =>
-        caller.RunAsync(
-            Service,
-            Operation,
-            pending,
-            async (chunk, token) =>
-            {
-                var answer = await client.DeliverBatchAsync(new DeliveryBatchRequest { Operations = [.. chunk.Select(p => p.Operation)] }, token).ConfigureAwait(false);
-                if (answer.Results.Count != chunk.Count)
-                {
-                    ServicesLog.AnswerMismatch(logger, Service, Operation, answer.Results.Count, chunk.Count);
-                }
+    private async Task DeliverRoundAsync(List<PendingDelivery> pending, ItemOutcome?[] outcomes, CancellationToken cancellationToken)
+    {
+        var operations = new DeliveryOperation[pending.Count];
+        for (var i = 0; i < operations.Length; i++)
+        {
+            operations[i] = pending[i].Operation;
+        }
 
-                for (var i = 0; i < chunk.Count; i++)
-                {
-                    var delivery = chunk[i];
-                    outcomes[delivery.Index] = Map(delivery, i < answer.Results.Count ? answer.Results[i] : null);
-                }
-            },
-            (chunk, failure) =>
-            {
-                foreach (var delivery in chunk)
-                {
-                    outcomes[delivery.Index] = failure.ToOutcome(delivery.Id, PipelineStage.Deliver);
-                }
-            },
-            cancellationToken);
+        var answers = await _call.CallAsync(operations, cancellationToken).ConfigureAwait(false);
+        for (var i = 0; i < answers.Length; i++)
+        {
+            var delivery = pending[i];
+            outcomes[delivery.Index] = answers[i].Failure is { } failure
+                ? failure.ToOutcome(delivery.Id, PipelineStage.Deliver)
+                : Map(delivery, answers[i].Answer);
+        }
+    }
 
     private static ItemOutcome Map(PendingDelivery delivery, DeliveryResult? result)
     {

@@ -1,49 +1,51 @@
-using Microsoft.Extensions.Logging;
 using RecoFunctions.Core.Resilience;
 using RecoFunctions.Core.Services;
 
 namespace RecoFunctions.Core.Enrichment;
 
 /// <summary>Adds the full content to content events, through <c>POST /contents/batch</c>.</summary>
-internal sealed class ContentApiStep(IContentApiClient client, BatchCaller caller, ILogger<ContentApiStep> logger)
-    : EnrichmentStep<EnrichedContent>
+internal sealed class ContentApiStep : EnrichmentStep<EnrichedContent>
 {
     private const string Service = ServiceNames.ContentApi;
-    private const string Operation = "contents.batch";
+
+    private readonly SharedBatchCall<ContentRef, ContentBatchItem> _call;
+
+    public ContentApiStep(IContentApiClient client, BatchCaller caller)
+    {
+        _call = caller.Create<ContentRef, ContentBatchItem>(
+            Service,
+            "contents.batch",
+            async (refs, token) => (await client.GetBatchAsync(new ContentBatchRequest { Items = refs }, token).ConfigureAwait(false)).Items);
+    }
 
     public override string Name => EnrichmentStepNames.ContentApi;
 
     // An unpublished item is deleted by key and version; its content is not needed and may already be gone.
     protected override bool Applies(EnrichedContent record) => !record.Event.IsRemoval;
 
-    protected override Task EnrichCoreAsync(IReadOnlyList<IndexedItem<EnrichedContent>> pending, StepResult[] results, CancellationToken cancellationToken) =>
-        caller.RunAsync(
-            Service,
-            Operation,
-            pending,
-            async (chunk, token) =>
-            {
-                var request = new ContentBatchRequest
-                {
-                    Items = [.. chunk.Select(item => new ContentRef(item.Item.Event.Content.ContentId, item.Item.Event.Version))],
-                };
-                var answer = await client.GetBatchAsync(request, token).ConfigureAwait(false);
-                if (answer.Items.Count != chunk.Count)
-                {
-                    ServicesLog.AnswerMismatch(logger, Service, Operation, answer.Items.Count, chunk.Count);
-                }
+    protected override EnrichedContent Combine(EnrichedContent into, EnrichedContent enriched) => into with { Details = enriched.Details };
 
-                for (var i = 0; i < chunk.Count; i++)
-                {
-                    var (index, record) = chunk[i];
-                    var item = i < answer.Items.Count ? answer.Items[i] : null;
-                    results[index] = item is null || item.ContentId != record.Event.Content.ContentId
-                        ? StepResult.Failed(LookupFailures.Unmatched(Service))
-                        : Map(record, item);
-                }
-            },
-            (chunk, failure) => FailAll(chunk, failure, results),
-            cancellationToken);
+    protected override async Task EnrichCoreAsync(IReadOnlyList<IndexedItem<EnrichedContent>> pending, StepResult[] results, CancellationToken cancellationToken)
+    {
+        var refs = new ContentRef[pending.Count];
+        for (var i = 0; i < refs.Length; i++)
+        {
+            var content = pending[i].Item.Event.Content;
+            refs[i] = new ContentRef(content.ContentId, pending[i].Item.Event.Version);
+        }
+
+        var answers = await _call.CallAsync(refs, cancellationToken).ConfigureAwait(false);
+        for (var i = 0; i < answers.Length; i++)
+        {
+            var (index, record) = pending[i];
+            results[index] = answers[i] switch
+            {
+                { Failure: { } failure } => StepResult.Failed(failure),
+                { Answer: { } item } when item.ContentId == record.Event.Content.ContentId => Map(record, item),
+                _ => StepResult.Failed(LookupFailures.Unmatched(Service)),
+            };
+        }
+    }
 
     private static StepResult Map(EnrichedContent record, ContentBatchItem item)
     {

@@ -38,8 +38,13 @@ internal abstract class EnrichmentStep<TRecord> : IEnrichmentStep
         return results;
     }
 
+    public EnrichedRecord Combine(EnrichedRecord into, EnrichedRecord enriched) => Combine((TRecord)into, (TRecord)enriched);
+
     /// <summary>Whether the record needs this step; removals and retirements usually do not.</summary>
     protected virtual bool Applies(TRecord record) => true;
+
+    /// <summary>Copies this step's part of <paramref name="enriched"/> onto <paramref name="into"/>.</summary>
+    protected abstract TRecord Combine(TRecord into, TRecord enriched);
 
     /// <summary>Enriches <paramref name="pending"/> and writes each one's result to <c>results[item.Index]</c>.</summary>
     protected abstract Task EnrichCoreAsync(IReadOnlyList<IndexedItem<TRecord>> pending, StepResult[] results, CancellationToken cancellationToken);

@@ -1,46 +1,50 @@
-using Microsoft.Extensions.Logging;
 using RecoFunctions.Core.Resilience;
 using RecoFunctions.Core.Services;
 
 namespace RecoFunctions.Core.Enrichment;
 
 /// <summary>Asks the recommender which of a campaign's contents it knows and how far its segments reach (<c>POST /recommender/known-content/batch</c>).</summary>
-internal sealed class KnownContentStep(IRecommenderApiClient client, BatchCaller caller, ILogger<KnownContentStep> logger)
-    : EnrichmentStep<EnrichedCampaign>
+internal sealed class KnownContentStep : EnrichmentStep<EnrichedCampaign>
 {
     private const string Service = ServiceNames.RecommenderApi;
-    private const string Operation = "known-content.batch";
+
+    private readonly SharedBatchCall<KnownContentRequest, KnownContentBatchItem> _call;
+
+    public KnownContentStep(IRecommenderApiClient client, BatchCaller caller)
+    {
+        _call = caller.Create<KnownContentRequest, KnownContentBatchItem>(
+            Service,
+            "known-content.batch",
+            async (items, token) => (await client.GetKnownContentBatchAsync(new KnownContentBatchRequest { Items = items }, token).ConfigureAwait(false)).Items);
+    }
 
     public override string Name => EnrichmentStepNames.RecommenderKnownContent;
 
     // A paused or ended campaign is retired by key and version; nothing about it needs looking up.
     protected override bool Applies(EnrichedCampaign record) => !record.Event.IsRetirement;
 
-    protected override Task EnrichCoreAsync(IReadOnlyList<IndexedItem<EnrichedCampaign>> pending, StepResult[] results, CancellationToken cancellationToken) =>
-        caller.RunAsync(
-            Service,
-            Operation,
-            pending,
-            async (chunk, token) =>
-            {
-                var request = new KnownContentBatchRequest { Items = [.. chunk.Select(item => ToRequest(item.Item))] };
-                var answer = await client.GetKnownContentBatchAsync(request, token).ConfigureAwait(false);
-                if (answer.Items.Count != chunk.Count)
-                {
-                    ServicesLog.AnswerMismatch(logger, Service, Operation, answer.Items.Count, chunk.Count);
-                }
+    protected override EnrichedCampaign Combine(EnrichedCampaign into, EnrichedCampaign enriched) => into with { KnownContentIds = enriched.KnownContentIds, EstimatedReach = enriched.EstimatedReach };
 
-                for (var i = 0; i < chunk.Count; i++)
-                {
-                    var (index, record) = chunk[i];
-                    var item = i < answer.Items.Count ? answer.Items[i] : null;
-                    results[index] = item is null || item.CampaignId != record.Event.Campaign.CampaignId
-                        ? StepResult.Failed(LookupFailures.Unmatched(Service))
-                        : Map(record, item);
-                }
-            },
-            (chunk, failure) => FailAll(chunk, failure, results),
-            cancellationToken);
+    protected override async Task EnrichCoreAsync(IReadOnlyList<IndexedItem<EnrichedCampaign>> pending, StepResult[] results, CancellationToken cancellationToken)
+    {
+        var requests = new KnownContentRequest[pending.Count];
+        for (var i = 0; i < requests.Length; i++)
+        {
+            requests[i] = ToRequest(pending[i].Item);
+        }
+
+        var answers = await _call.CallAsync(requests, cancellationToken).ConfigureAwait(false);
+        for (var i = 0; i < answers.Length; i++)
+        {
+            var (index, record) = pending[i];
+            results[index] = answers[i] switch
+            {
+                { Failure: { } failure } => StepResult.Failed(failure),
+                { Answer: { } item } when item.CampaignId == record.Event.Campaign.CampaignId => Map(record, item),
+                _ => StepResult.Failed(LookupFailures.Unmatched(Service)),
+            };
+        }
+    }
 
     private static KnownContentRequest ToRequest(EnrichedCampaign record) => new()
     {

@@ -48,14 +48,10 @@ public sealed class BatchProcessor : IBatchProcessor
 
         var outcomes = new ItemOutcome?[request.Items.Count];
         var active = Admit(flow, request.Items, outcomes);
-        foreach (var step in _steps.StepsFor(flow))
+        var steps = _steps.StepsFor(flow);
+        if (active.Count > 0 && steps.Count > 0)
         {
-            if (active.Count == 0)
-            {
-                break;
-            }
-
-            active = await RunStepAsync(step, active, outcomes, cancellationToken).ConfigureAwait(false);
+            active = await EnrichAsync(steps, active, outcomes, cancellationToken).ConfigureAwait(false);
         }
 
         if (active.Count > 0)
@@ -86,8 +82,12 @@ public sealed class BatchProcessor : IBatchProcessor
         return active;
     }
 
-    private static async Task<List<IndexedItem<EnrichedRecord>>> RunStepAsync(
-        IEnrichmentStep step, List<IndexedItem<EnrichedRecord>> active, ItemOutcome?[] outcomes, CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs the steps concurrently over the same records (no step reads another's result) and combines their parts. A
+    /// record that fails a step fails with the first failing step in configured order, as if they had run one by one.
+    /// </summary>
+    private static async Task<List<IndexedItem<EnrichedRecord>>> EnrichAsync(
+        IReadOnlyList<IEnrichmentStep> steps, List<IndexedItem<EnrichedRecord>> active, ItemOutcome?[] outcomes, CancellationToken cancellationToken)
     {
         var records = new EnrichedRecord[active.Count];
         for (var i = 0; i < records.Length; i++)
@@ -95,25 +95,63 @@ public sealed class BatchProcessor : IBatchProcessor
             records[i] = active[i].Item;
         }
 
-        var results = await step.EnrichAsync(records, cancellationToken).ConfigureAwait(false);
+        var runs = new Task<IReadOnlyList<StepResult>>[steps.Count];
+        for (var s = 0; s < runs.Length; s++)
+        {
+            runs[s] = steps[s].EnrichAsync(records, cancellationToken);
+        }
+
+        var results = await Task.WhenAll(runs).ConfigureAwait(false);
         var next = new List<IndexedItem<EnrichedRecord>>(active.Count);
         for (var i = 0; i < active.Count; i++)
         {
             var (index, record) = active[i];
-            var result = i < results.Count ? results[i] : default;
-            if (result.Record is { } enriched)
+            if (Combine(steps, results, i) is { } enriched)
             {
                 next.Add(new IndexedItem<EnrichedRecord>(index, enriched));
             }
             else
             {
-                var failure = result.Failure ?? ServiceFailure.Labelled(step.Name, true, "step gave no result");
-                outcomes[index] = failure.ToOutcome(record.Item.Id, PipelineStage.Enrich);
+                outcomes[index] = FirstFailure(steps, results, i).ToOutcome(record.Item.Id, PipelineStage.Enrich);
             }
         }
 
         return next;
     }
+
+    /// <returns>The record with every step's part, or <see langword="null"/> when a step failed it.</returns>
+    private static EnrichedRecord? Combine(IReadOnlyList<IEnrichmentStep> steps, IReadOnlyList<StepResult>[] results, int position)
+    {
+        EnrichedRecord? combined = null;
+        for (var s = 0; s < steps.Count; s++)
+        {
+            if (ResultAt(results[s], position).Record is not { } enriched)
+            {
+                return null;
+            }
+
+            combined = combined is null ? enriched : steps[s].Combine(combined, enriched);
+        }
+
+        return combined;
+    }
+
+    private static ServiceFailure FirstFailure(IReadOnlyList<IEnrichmentStep> steps, IReadOnlyList<StepResult>[] results, int position)
+    {
+        for (var s = 0; s < steps.Count; s++)
+        {
+            var result = ResultAt(results[s], position);
+            if (result.Record is null)
+            {
+                return result.Failure ?? ServiceFailure.Labelled(steps[s].Name, true, "step gave no result");
+            }
+        }
+
+        throw new InvalidOperationException("No step failed the record.");
+    }
+
+    private static StepResult ResultAt(IReadOnlyList<StepResult> results, int position) =>
+        position < results.Count ? results[position] : default;
 
     private BatchStepResult Complete(FlowDefinition flow, BatchStepRequest request, ItemOutcome?[] outcomes)
     {

@@ -5,84 +5,38 @@ using RecoFunctions.Core.Diagnostics;
 namespace RecoFunctions.Core.Services;
 
 /// <summary>
-/// Calls a batch endpoint for many items: splits them into chunks of the service's <see cref="ServiceEndpointOptions.BatchSize"/>,
-/// runs the chunks concurrently within the service's concurrency bound, and fails only a failed chunk's own items.
+/// Makes the <see cref="SharedBatchCall{TItem, TAnswer}"/> of each batch operation (one per operation, held by the step or
+/// delivery that uses it) and ends their requests when the process stops.
 /// </summary>
-internal sealed class BatchCaller(
-    ServiceCallGate gate,
-    IOptionsMonitor<ServiceEndpointOptions> options,
-    ServiceMetrics metrics,
-    TimeProvider timeProvider,
-    ILogger<BatchCaller> logger)
+internal sealed class BatchCaller : IDisposable
 {
-    /// <summary>
-    /// Runs <paramref name="callChunk"/> (call the service for one chunk, record the per-item answers) per chunk; when a
-    /// chunk's call fails, <paramref name="failChunk"/> records the failure for every item of that chunk.
-    /// </summary>
-    public Task RunAsync<TItem>(
-        string service,
-        string operation,
-        IReadOnlyList<TItem> items,
-        Func<ArraySegment<TItem>, CancellationToken, Task> callChunk,
-        Action<ArraySegment<TItem>, ServiceFailure> failChunk,
-        CancellationToken cancellationToken)
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly SharedBatchCallDependencies _dependencies;
+    private int _disposed;
+
+    public BatchCaller(
+        ServiceCallGate gate,
+        IOptionsMonitor<ServiceEndpointOptions> options,
+        ServiceMetrics metrics,
+        TimeProvider timeProvider,
+        ILogger<BatchCaller> logger)
     {
-        if (items.Count == 0)
-        {
-            return Task.CompletedTask;
-        }
-
-        var all = items as TItem[] ?? [.. items];
-        var size = options.Get(service).BatchSize;
-        if (all.Length <= size)
-        {
-            return RunChunkAsync(service, operation, new ArraySegment<TItem>(all), callChunk, failChunk, cancellationToken);
-        }
-
-        var chunks = new Task[(all.Length + size - 1) / size];
-        for (var i = 0; i < chunks.Length; i++)
-        {
-            var offset = i * size;
-            var chunk = new ArraySegment<TItem>(all, offset, Math.Min(size, all.Length - offset));
-            chunks[i] = RunChunkAsync(service, operation, chunk, callChunk, failChunk, cancellationToken);
-        }
-
-        return Task.WhenAll(chunks);
+        _dependencies = new SharedBatchCallDependencies(gate, options, metrics, timeProvider, logger, _stopping.Token);
     }
 
-    private async Task RunChunkAsync<TItem>(
-        string service,
-        string operation,
-        ArraySegment<TItem> chunk,
-        Func<ArraySegment<TItem>, CancellationToken, Task> callChunk,
-        Action<ArraySegment<TItem>, ServiceFailure> failChunk,
-        CancellationToken cancellationToken)
-    {
-        using var slot = await gate.EnterAsync(service, cancellationToken).ConfigureAwait(false);
-        var started = timeProvider.GetTimestamp();
-        try
-        {
-            await callChunk(chunk, cancellationToken).ConfigureAwait(false);
-            metrics.RecordCall(service, operation, "ok", timeProvider.GetElapsedTime(started));
-        }
-        catch (Exception exception) when (ServiceFailureClassifier.Classify(service, exception, cancellationToken) is { } failure)
-        {
-            metrics.RecordCall(service, operation, failure.IsTransient ? "transient" : "permanent", timeProvider.GetElapsedTime(started));
-            LogFailure(service, operation, chunk.Count, failure, exception);
-            failChunk(chunk, failure);
-        }
-    }
+    /// <param name="service">The service, whose batch size and concurrency bound apply.</param>
+    /// <param name="operation">The operation's name in metrics and logs.</param>
+    /// <param name="send">Sends one request with the given items and returns the answers in request order.</param>
+    public SharedBatchCall<TItem, TAnswer> Create<TItem, TAnswer>(
+        string service, string operation, Func<IReadOnlyList<TItem>, CancellationToken, Task<IReadOnlyList<TAnswer>>> send) =>
+        new(service, operation, send, _dependencies);
 
-    private void LogFailure(string service, string operation, int itemCount, ServiceFailure failure, Exception exception)
+    public void Dispose()
     {
-        if (exception is ServiceCallException or Polly.CircuitBreaker.BrokenCircuitException or Polly.Timeout.TimeoutRejectedException
-            or HttpRequestException or OperationCanceledException or System.Text.Json.JsonException)
+        if (Interlocked.Exchange(ref _disposed, 1) == 0)
         {
-            ServicesLog.CallFailed(logger, service, operation, itemCount, failure.IsTransient, failure.Reason);
-        }
-        else
-        {
-            ServicesLog.CallFailedUnexpectedly(logger, exception, service, operation, itemCount);
+            _stopping.Cancel();
+            _stopping.Dispose();
         }
     }
 }
