@@ -1,4 +1,3 @@
-using System.Text;
 using System.Threading.Channels;
 using Confluent.Kafka;
 using RecoFunctions.Core.Flows;
@@ -10,8 +9,10 @@ namespace RecoFunctions.Local.Runtime;
 /// <summary>
 /// Processes one assigned partition: takes its messages in offset order in batches, runs intake (invalid messages are
 /// dead-lettered) and the batch workflow for the valid ones, and keeps a batch until every message in it is finished:
-/// messages still failing transiently are run again after a backoff, with their first-attempt time, while the
-/// partition waits. One batch at a time keeps per-key order; partitions run concurrently.
+/// messages still failing transiently are run again after a backoff, with their first-attempt time. Up to
+/// <see cref="RuntimeOptions.MaxBatchesPerPartition"/> batches run side by side, so a message need not wait for the
+/// service calls of the batch before it; a batch that shares a key with an earlier unfinished one waits for it, which
+/// keeps per-key order. Partitions run concurrently.
 /// </summary>
 /// <remarks>
 /// The poll thread enqueues and tracks offsets; the worker finishes them. <see cref="Drain"/> stops taking batches
@@ -24,7 +25,6 @@ internal sealed class PartitionWorker
     private readonly CancellationTokenSource _drain = new();
     private readonly CancellationTokenSource _abort = new();
     private readonly RuntimeWorkflowContext _workflowContext;
-    private readonly List<ConsumeResult<byte[]?, byte[]?>> _batch;
     private readonly string _name;
     private long _highWatermark = -1;
     private long _endOffset = -1;
@@ -40,7 +40,6 @@ internal sealed class PartitionWorker
         Flow = flow;
         _dependencies = dependencies;
         _name = partition.ToString();
-        _batch = new List<ConsumeResult<byte[]?, byte[]?>>(Math.Min(dependencies.Options.MaxBatchSize, 1024));
         _queue = Channel.CreateUnbounded<ConsumeResult<byte[]?, byte[]?>>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
         _workflowContext = new RuntimeWorkflowContext(
             new InProcessWorkflowContext(dependencies.Processor, dependencies.TimeProvider, _abort.Token),
@@ -149,17 +148,20 @@ internal sealed class PartitionWorker
     private async Task RunAsync()
     {
         var reader = _queue.Reader;
+        var running = new List<PartitionBatch>();
         try
         {
             while (await reader.WaitToReadAsync(_drain.Token).ConfigureAwait(false))
             {
-                if (!await FillBatchAsync(reader, backlog: Volatile.Read(ref _queued) > 1).ConfigureAwait(false))
+                var batch = new PartitionBatch(Math.Min(_dependencies.Options.MaxBatchSize, 1024));
+                if (!await FillBatchAsync(reader, batch, backlog: Volatile.Read(ref _queued) > 1).ConfigureAwait(false))
                 {
                     break;
                 }
 
-                await ProcessBatchAsync().ConfigureAwait(false);
-                _batch.Clear();
+                await MakeRoomAsync(running).ConfigureAwait(false);
+                batch.Completion = RunBatchAsync(batch, EarlierConflicting(running, batch));
+                running.Add(batch);
             }
         }
         catch (OperationCanceledException) when (_drain.IsCancellationRequested)
@@ -172,37 +174,94 @@ internal sealed class PartitionWorker
         }
         finally
         {
-            _batch.Clear();
+            await Task.WhenAll(running.Select(batch => batch.Completion)).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>Waits until fewer than the allowed batches of this partition run.</summary>
+    private async Task MakeRoomAsync(List<PartitionBatch> running)
+    {
+        running.RemoveAll(batch => batch.Completion.IsCompleted);
+        while (running.Count >= _dependencies.Options.MaxBatchesPerPartition)
+        {
+            await Task.WhenAny(running.Select(batch => batch.Completion)).WaitAsync(_drain.Token).ConfigureAwait(false);
+            running.RemoveAll(batch => batch.Completion.IsCompleted);
+        }
+    }
+
+    private static Task<bool>[] EarlierConflicting(List<PartitionBatch> running, PartitionBatch batch)
+    {
+        List<Task<bool>>? blockers = null;
+        foreach (var earlier in running)
+        {
+            if (!earlier.Completion.IsCompleted && earlier.ConflictsWith(batch))
+            {
+                (blockers ??= []).Add(earlier.Completion);
+            }
+        }
+
+        return blockers is null ? [] : [.. blockers];
+    }
+
+    /// <summary>
+    /// Runs a batch once the earlier batches it shares keys with are finished; a stop lets it run too (it is in flight),
+    /// unless one of them could not finish. Never throws: a failure faults the worker.
+    /// </summary>
+    /// <returns>Whether every message of the batch is finished.</returns>
+    private async Task<bool> RunBatchAsync(PartitionBatch batch, Task<bool>[] blockers)
+    {
+        try
+        {
+            if (blockers.Length > 0 && (await Task.WhenAll(blockers).ConfigureAwait(false)).Contains(false))
+            {
+                return false;
+            }
+
+            await ProcessBatchAsync(batch).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (_drain.IsCancellationRequested)
+        {
+            // Stopped: what is unfinished stays uncommitted and is redelivered.
+        }
+        catch (Exception exception)
+        {
+            _dependencies.OnFaulted(this, exception);
+        }
+
+        return IsFinished(batch);
+    }
+
+    private bool IsFinished(PartitionBatch batch)
+    {
+        foreach (var message in batch.Messages)
+        {
+            if (Offsets.IsUnfinished(message.Offset.Value))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>
     /// Takes up to a batch; when the partition was idle (no <paramref name="backlog"/>), waits up to the batch delay for
-    /// more. Messages that queued up behind the previous batch have waited long enough. False when draining began meanwhile.
+    /// more. Messages that queued up meanwhile have waited long enough. False when draining began meanwhile.
     /// </summary>
-    private async Task<bool> FillBatchAsync(ChannelReader<ConsumeResult<byte[]?, byte[]?>> reader, bool backlog)
+    private async Task<bool> FillBatchAsync(ChannelReader<ConsumeResult<byte[]?, byte[]?>> reader, PartitionBatch batch, bool backlog)
     {
         var max = _dependencies.Options.MaxBatchSize;
-        while (_batch.Count < max && reader.TryRead(out var message))
-        {
-            _batch.Add(message);
-            Interlocked.Decrement(ref _queued);
-        }
-
+        TakeAvailable(reader, batch, max);
         var delay = _dependencies.Options.MaxBatchDelay;
-        if (!backlog && _batch.Count < max && delay > TimeSpan.Zero)
+        if (!backlog && batch.Count < max && delay > TimeSpan.Zero)
         {
             using var timeout = new CancellationTokenSource(delay, _dependencies.TimeProvider);
             using var linked = CancellationTokenSource.CreateLinkedTokenSource(timeout.Token, _drain.Token);
             try
             {
-                while (_batch.Count < max && await reader.WaitToReadAsync(linked.Token).ConfigureAwait(false))
+                while (batch.Count < max && await reader.WaitToReadAsync(linked.Token).ConfigureAwait(false))
                 {
-                    while (_batch.Count < max && reader.TryRead(out var message))
-                    {
-                        _batch.Add(message);
-                        Interlocked.Decrement(ref _queued);
-                    }
+                    TakeAvailable(reader, batch, max);
                 }
             }
             catch (OperationCanceledException) when (!_drain.IsCancellationRequested)
@@ -214,19 +273,28 @@ internal sealed class PartitionWorker
         return !_drain.IsCancellationRequested;
     }
 
-    private async Task ProcessBatchAsync()
+    private void TakeAvailable(ChannelReader<ConsumeResult<byte[]?, byte[]?>> reader, PartitionBatch batch, int max)
+    {
+        while (batch.Count < max && reader.TryRead(out var message))
+        {
+            batch.Add(message);
+            Interlocked.Decrement(ref _queued);
+        }
+    }
+
+    private async Task ProcessBatchAsync(PartitionBatch batch)
     {
         var now = _dependencies.TimeProvider.GetUtcNow();
         List<WorkItem>? work = null;
         List<Task>? tasks = null;
-        foreach (var message in _batch)
+        for (var i = 0; i < batch.Count; i++)
         {
+            var message = batch.Messages[i];
             var id = new MessageId(Flow.Topic, Partition.Partition, message.Offset.Value);
-            var key = message.Message.Key is { } keyBytes ? Encoding.UTF8.GetString(keyBytes) : null;
-            var verdict = _dependencies.Intake.Accept(Flow, id, message.Message.Value, key, keyKnown: true);
+            var verdict = _dependencies.Intake.Accept(Flow, id, message.Message.Value, batch.Keys[i], keyKnown: true);
             if (verdict.Event is { } pipelineEvent)
             {
-                (work ??= new List<WorkItem>(_batch.Count)).Add(new WorkItem(id, ProducedAt(message, now), now, pipelineEvent));
+                (work ??= new List<WorkItem>(batch.Count)).Add(new WorkItem(id, ProducedAt(message, now), now, pipelineEvent));
             }
             else
             {
@@ -236,7 +304,7 @@ internal sealed class PartitionWorker
 
         if (work is not null)
         {
-            (tasks ??= []).Add(RunWorkflowAsync(work));
+            (tasks ??= []).Add(RunWorkflowAsync(batch, work));
         }
 
         if (tasks is not null)
@@ -246,7 +314,7 @@ internal sealed class PartitionWorker
     }
 
     /// <summary>Runs the workflow until every item is finished; items still pending are run again after a backoff.</summary>
-    private async Task RunWorkflowAsync(List<WorkItem> items)
+    private async Task RunWorkflowAsync(PartitionBatch batch, List<WorkItem> items)
     {
         IReadOnlyList<WorkItem> remaining = items;
         var again = false;
@@ -279,7 +347,7 @@ internal sealed class PartitionWorker
 
             if (result.DeadLettered.Count > 0)
             {
-                await DeadLetterAsync(result.DeadLettered).ConfigureAwait(false);
+                await DeadLetterAsync(batch, result.DeadLettered).ConfigureAwait(false);
             }
 
             if (result.Pending.Count == 0)
@@ -325,12 +393,12 @@ internal sealed class PartitionWorker
         return delay;
     }
 
-    private Task DeadLetterAsync(IReadOnlyList<ItemOutcome> outcomes)
+    private Task DeadLetterAsync(PartitionBatch batch, IReadOnlyList<ItemOutcome> outcomes)
     {
         var tasks = new List<Task>(outcomes.Count);
         foreach (var outcome in outcomes)
         {
-            if (Find(outcome.Id.Offset) is { } message)
+            if (batch.Find(outcome.Id.Offset) is { } message)
             {
                 tasks.Add(DeadLetterAsync(message, outcome.Stage ?? PipelineStage.Workflow, outcome.Reason ?? "unknown"));
             }
@@ -359,8 +427,9 @@ internal sealed class PartitionWorker
 
         var now = _dependencies.TimeProvider.GetUtcNow();
         int delivered = 0, stale = 0;
-        foreach (var outcome in result.Outcomes)
+        for (var i = 0; i < result.Outcomes.Count; i++)
         {
+            var outcome = result.Outcomes[i];
             if (outcome is not { Kind: OutcomeKind.Delivered or OutcomeKind.Stale } || outcome.Id.Partition != Partition.Partition
                 || !string.Equals(outcome.Id.Topic, Flow.Topic, StringComparison.Ordinal) || !Offsets.Complete(outcome.Id.Offset))
             {
@@ -376,9 +445,10 @@ internal sealed class PartitionWorker
                 stale++;
             }
 
-            if (Find(outcome.Id.Offset) is { } message)
+            // Outcomes answer the request's items in order.
+            if (i < request.Items.Count && request.Items[i].Id == outcome.Id)
             {
-                _dependencies.Metrics.RecordLatency(Flow.Name, now - ProducedAt(message, now));
+                _dependencies.Metrics.RecordLatency(Flow.Name, now - request.Items[i].ProducedAt);
             }
         }
 
@@ -395,32 +465,6 @@ internal sealed class PartitionWorker
         {
             _dependencies.RequestResumeCheck();
         }
-    }
-
-    /// <summary>The batch's message at <paramref name="offset"/>; the batch is in offset order.</summary>
-    private ConsumeResult<byte[]?, byte[]?>? Find(long offset)
-    {
-        int low = 0, high = _batch.Count - 1;
-        while (low <= high)
-        {
-            var middle = low + ((high - low) >> 1);
-            var value = _batch[middle].Offset.Value;
-            if (value == offset)
-            {
-                return _batch[middle];
-            }
-
-            if (value < offset)
-            {
-                low = middle + 1;
-            }
-            else
-            {
-                high = middle - 1;
-            }
-        }
-
-        return null;
     }
 
     private static DateTimeOffset ProducedAt(ConsumeResult<byte[]?, byte[]?> message, DateTimeOffset now) =>

@@ -21,6 +21,13 @@ public sealed class RuntimeOptions
     [Range(typeof(TimeSpan), "00:00:00", "00:00:01", ErrorMessage = "Runtime:MaxBatchDelay must be between {1} and {2}.")]
     public TimeSpan MaxBatchDelay { get; set; } = TimeSpan.FromMilliseconds(5);
 
+    /// <summary>
+    /// Most batches of one partition running side by side. Batches that share a key never do: a later one waits for the
+    /// earlier, so each key's versions are delivered in partition order. 1 runs a partition's batches one after another.
+    /// </summary>
+    [Range(1, 64, ErrorMessage = "Runtime:MaxBatchesPerPartition must be between {1} and {2}.")]
+    public int MaxBatchesPerPartition { get; set; } = 4;
+
     /// <summary>Messages consumed but not finished, all partitions together; each partition gets an equal share of it.</summary>
     [Range(1, 10_000_000, ErrorMessage = "Runtime:MaxInFlightMessages must be between {1} and {2}.")]
     public int MaxInFlightMessages { get; set; } = 20_000;

@@ -19,6 +19,7 @@ public sealed class RuntimeConfigurationTests
 
         Assert.Equal(256, runtime.MaxBatchSize);
         Assert.Equal(TimeSpan.FromMilliseconds(5), runtime.MaxBatchDelay);
+        Assert.Equal(4, runtime.MaxBatchesPerPartition);
         Assert.Equal(20_000, runtime.MaxInFlightMessages);
         Assert.Equal(TimeSpan.FromSeconds(1), runtime.CommitInterval);
         Assert.True(string.IsNullOrEmpty(kafka.BootstrapServers));
@@ -29,6 +30,7 @@ public sealed class RuntimeConfigurationTests
     [Theory]
     [InlineData("Runtime:MaxBatchSise", "3", "Runtime:MaxBatchSise is not a setting")]
     [InlineData("Kafka:BootstrapServer", "x:1", "Kafka:BootstrapServer is not a setting")]
+    [InlineData("Runtime:MaxBatchesPerPartition", "0", "Runtime:MaxBatchesPerPartition must be between 1 and 64")]
     [InlineData("Runtime:MaxInFlightMessages", "0", "Runtime:MaxInFlightMessages must be between 1 and 10000000")]
     [InlineData("Runtime:ShutdownTimeout", "00:11:00", "Runtime:ShutdownTimeout must be between")]
     [InlineData("Kafka:ConsumerGroup", "", "Kafka:ConsumerGroup is required")]

@@ -1,0 +1,90 @@
+using System.Text;
+using Confluent.Kafka;
+
+namespace RecoFunctions.Local.Runtime;
+
+/// <summary>
+/// Messages of one partition processed together, in offset order, with their keys: a batch that shares a key with an
+/// earlier unfinished batch of the partition waits for it, so each key's versions are delivered in partition order.
+/// </summary>
+internal sealed class PartitionBatch(int capacity)
+{
+    private readonly List<ConsumeResult<byte[]?, byte[]?>> _messages = new(capacity);
+    private readonly List<string?> _keys = new(capacity);
+    private readonly HashSet<string> _distinctKeys = new(StringComparer.Ordinal);
+    private bool _hasKeyless;
+
+    public int Count => _messages.Count;
+
+    public IReadOnlyList<ConsumeResult<byte[]?, byte[]?>> Messages => _messages;
+
+    /// <summary>The message keys as UTF-8 text, by position; null for a message without a key.</summary>
+    public IReadOnlyList<string?> Keys => _keys;
+
+    /// <summary>
+    /// Set by the worker once the batch runs: true when every message of it is finished, false when the worker stopped
+    /// first (a batch that waits for this one must not run then, or a newer version could overtake an unfinished older one).
+    /// </summary>
+    public Task<bool> Completion { get; set; } = Task.FromResult(true);
+
+    public void Add(ConsumeResult<byte[]?, byte[]?> message)
+    {
+        var key = message.Message.Key is { } bytes ? Encoding.UTF8.GetString(bytes) : null;
+        _messages.Add(message);
+        _keys.Add(key);
+        if (key is null)
+        {
+            _hasKeyless = true;
+        }
+        else
+        {
+            _distinctKeys.Add(key);
+        }
+    }
+
+    /// <summary>Whether the two batches must not run side by side. A message without a key could be anyone's, so it conflicts with everything.</summary>
+    public bool ConflictsWith(PartitionBatch other)
+    {
+        if (_hasKeyless || other._hasKeyless)
+        {
+            return true;
+        }
+
+        var (small, large) = _distinctKeys.Count <= other._distinctKeys.Count ? (this, other) : (other, this);
+        foreach (var key in small._distinctKeys)
+        {
+            if (large._distinctKeys.Contains(key))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The message at <paramref name="offset"/>; the batch is in offset order.</summary>
+    public ConsumeResult<byte[]?, byte[]?>? Find(long offset)
+    {
+        int low = 0, high = _messages.Count - 1;
+        while (low <= high)
+        {
+            var middle = low + ((high - low) >> 1);
+            var value = _messages[middle].Offset.Value;
+            if (value == offset)
+            {
+                return _messages[middle];
+            }
+
+            if (value < offset)
+            {
+                low = middle + 1;
+            }
+            else
+            {
+                high = middle - 1;
+            }
+        }
+
+        return null;
+    }
+}
