@@ -7,7 +7,10 @@
 # librdkafka (2.0.2) is too old, so we build 2.12.0 from the sources that the npm
 # package node-rdkafka@3.6.1 carries under deps/librdkafka.
 #
-# Output: <cache>/librdkafka/2.12.0/lib/librdkafka.so.1 (real file; SONAME librdkafka.so.1), with a
+# Patches: eng/patches/librdkafka-*.patch are applied to the sources before the build (each says why), and
+# their hash is part of the cache directory's name, so changing one rebuilds.
+#
+# Output: <cache>/librdkafka/2.12.0-<patch hash>/lib/librdkafka.so.1 (real file; SONAME librdkafka.so.1), with a
 # librdkafka.so symlink beside it. Confluent.Kafka's DllImport("librdkafka") probes for "librdkafka.so"
 # (never ".so.1"), so: load it with NativeLibrary.SetDllImportResolver (any name works), or copy it next
 # to the app *as librdkafka.so*, or put lib/ on LD_LIBRARY_PATH. Confluent.Kafka.Library.Load(path)
@@ -37,7 +40,13 @@ fi
 
 cache_root="${RECO_CACHE_DIR:-$HOME/.cache/recofunctions}"
 [[ "$cache_root" == /* ]] || cache_root="$PWD/$cache_root"
-dest="$cache_root/librdkafka/$LIBRDKAFKA_VERSION"
+patches=("$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"/patches/librdkafka-*.patch)
+[[ -f "${patches[0]}" ]] || patches=()
+build_id="$LIBRDKAFKA_VERSION"
+if ((${#patches[@]})); then
+  build_id="$LIBRDKAFKA_VERSION-$(cat "${patches[@]}" | sha256sum | cut -c1-12)"
+fi
+dest="$cache_root/librdkafka/$build_id"
 lib="$dest/lib/librdkafka.so.1"
 stamp="$dest/.complete"
 
@@ -48,7 +57,7 @@ if [[ -f "$stamp" && -f "$lib" ]]; then
 fi
 
 mkdir -p "$cache_root/librdkafka"
-lockfile="$cache_root/librdkafka/$LIBRDKAFKA_VERSION.lock"
+lockfile="$cache_root/librdkafka/$build_id.lock"
 exec 9>"$lockfile"
 if ! flock -n 9; then
   log "another build holds $lockfile; waiting (up to 15 min)"
@@ -90,6 +99,10 @@ src="$work/package/deps/librdkafka"
 grep -q "define RD_KAFKA_VERSION *$LIBRDKAFKA_VERSION_HEX" "$src/src/rdkafka.h" \
   || { log "unexpected librdkafka version in $NODE_RDKAFKA_PKG (want $LIBRDKAFKA_VERSION)"; exit 1; }
 chmod +x "$src/configure" "$src/lds-gen.py" 2>/dev/null || true
+for p in "${patches[@]}"; do
+  log "applying $(basename "$p")"
+  patch -d "$src" -p1 --forward --quiet < "$p" >&2 || { log "patch $(basename "$p") does not apply"; exit 1; }
+done
 
 # --- build ---
 log "building librdkafka $LIBRDKAFKA_VERSION (configure + make -j2 libs)"
@@ -109,6 +122,7 @@ ln -s librdkafka.so.1 "$stage/lib/librdkafka.so"
 cp "$src/src/rdkafka.h" "$src/src/rdkafka_mock.h" "$stage/include/librdkafka/"
 {
   echo "librdkafka $LIBRDKAFKA_VERSION from npm $NODE_RDKAFKA_PKG"
+  for p in "${patches[@]}"; do echo "patched: $(basename "$p")"; done
   echo "built $(date -u +%FT%TZ) on $(uname -srm)"
   grep -E '^(WITH|ENABLE)_' "$src/Makefile.config" 2>/dev/null || true
 } > "$stage/BUILDINFO"
