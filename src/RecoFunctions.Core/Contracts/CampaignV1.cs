@@ -2,21 +2,21 @@ namespace RecoFunctions.Core.Contracts;
 
 public sealed record CampaignV1
 {
-    public string? CampaignId { get; init; }
+    public string? CampaignId { get; set; }
 
-    public long? Version { get; init; }
+    public long? Version { get; set; }
 
-    public string? Name { get; init; }
+    public string? Name { get; set; }
 
-    public string? PlacementId { get; init; }
+    public string? PlacementId { get; set; }
 
-    public IReadOnlyList<string>? ContentIds { get; init; }
+    public IReadOnlyList<string>? ContentIds { get; set; }
 
-    public IReadOnlyList<string>? SegmentIds { get; init; }
+    public IReadOnlyList<string>? SegmentIds { get; set; }
 
-    public int? Priority { get; init; }
+    public int? Priority { get; set; }
 
-    public DateTimeOffset? StartAt { get; init; }
+    public DateTimeOffset? StartAt { get; set; }
 
-    public DateTimeOffset? EndAt { get; init; }
+    public DateTimeOffset? EndAt { get; set; }
 }

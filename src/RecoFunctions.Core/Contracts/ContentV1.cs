@@ -2,19 +2,19 @@ namespace RecoFunctions.Core.Contracts;
 
 public sealed record ContentV1
 {
-    public string? ContentId { get; init; }
+    public string? ContentId { get; set; }
 
-    public long? Version { get; init; }
+    public long? Version { get; set; }
 
-    public string? Kind { get; init; }
+    public string? Kind { get; set; }
 
-    public string? Title { get; init; }
+    public string? Title { get; set; }
 
-    public string? Locale { get; init; }
+    public string? Locale { get; set; }
 
-    public string? SourceUrl { get; init; }
+    public string? SourceUrl { get; set; }
 
-    public IReadOnlyList<string>? Tags { get; init; }
+    public IReadOnlyList<string>? Tags { get; set; }
 
-    public DateTimeOffset? PublishedAt { get; init; }
+    public DateTimeOffset? PublishedAt { get; set; }
 }

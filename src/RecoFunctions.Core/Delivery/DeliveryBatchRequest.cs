@@ -3,5 +3,5 @@ namespace RecoFunctions.Core.Delivery;
 /// <summary>Body of <c>POST /deliveries/batch</c>; operations are applied in order.</summary>
 public sealed record DeliveryBatchRequest
 {
-    public IReadOnlyList<DeliveryOperation> Operations { get; init; } = [];
+    public IReadOnlyList<DeliveryOperation> Operations { get; set; } = [];
 }

@@ -7,18 +7,18 @@ namespace RecoFunctions.Core.Delivery;
 public sealed record DeliveryOperation
 {
     /// <summary><see cref="DeliveryKinds"/>.</summary>
-    public string Kind { get; init; } = string.Empty;
+    public string Kind { get; set; } = string.Empty;
 
     /// <summary><see cref="DeliveryActions"/>.</summary>
-    public string Action { get; init; } = string.Empty;
+    public string Action { get; set; } = string.Empty;
 
-    public string Key { get; init; } = string.Empty;
+    public string Key { get; set; } = string.Empty;
 
-    public long Version { get; init; }
+    public long Version { get; set; }
 
     /// <summary>The Kafka timestamp of the message; the recommender measures end-to-end latency from it.</summary>
-    public DateTimeOffset ProducedAt { get; init; }
+    public DateTimeOffset ProducedAt { get; set; }
 
     /// <summary>Required for upserts, ignored otherwise.</summary>
-    public DeliveryPayload? Payload { get; init; }
+    public DeliveryPayload? Payload { get; set; }
 }

@@ -14,28 +14,30 @@ internal static class DeliveryOperations
 
     public static DeliveryOperation From(EnrichedContent record)
     {
-        var operation = new DeliveryOperation
+        var removal = record.Event.IsRemoval;
+        return new DeliveryOperation
         {
             Kind = DeliveryKinds.Item,
-            Action = record.Event.IsRemoval ? DeliveryActions.Delete : DeliveryActions.Upsert,
+            Action = removal ? DeliveryActions.Delete : DeliveryActions.Upsert,
             Key = record.Event.Key,
             Version = record.Event.Version,
             ProducedAt = record.Item.ProducedAt,
+            Payload = removal ? null : ItemPayloadOf(record),
         };
-        return record.Event.IsRemoval ? operation : operation with { Payload = ItemPayloadOf(record) };
     }
 
     public static DeliveryOperation From(EnrichedCampaign record)
     {
-        var operation = new DeliveryOperation
+        var retirement = record.Event.IsRetirement;
+        return new DeliveryOperation
         {
             Kind = DeliveryKinds.Campaign,
-            Action = record.Event.IsRetirement ? DeliveryActions.Retire : DeliveryActions.Upsert,
+            Action = retirement ? DeliveryActions.Retire : DeliveryActions.Upsert,
             Key = record.Event.Key,
             Version = record.Event.Version,
             ProducedAt = record.Item.ProducedAt,
+            Payload = retirement ? null : CampaignPayloadOf(record),
         };
-        return record.Event.IsRetirement ? operation : operation with { Payload = CampaignPayloadOf(record) };
     }
 
     private static ItemPayload ItemPayloadOf(EnrichedContent record)

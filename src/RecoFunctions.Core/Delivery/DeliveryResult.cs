@@ -3,16 +3,16 @@ namespace RecoFunctions.Core.Delivery;
 /// <summary>The recommender's answer to one operation.</summary>
 public sealed record DeliveryResult
 {
-    public string Key { get; init; } = string.Empty;
+    public string Key { get; set; } = string.Empty;
 
-    public long Version { get; init; }
+    public long Version { get; set; }
 
     /// <summary><see cref="DeliveryStatuses"/>.</summary>
-    public string Status { get; init; } = string.Empty;
+    public string Status { get; set; } = string.Empty;
 
     /// <summary>The version the recommender holds for the key after the operation.</summary>
-    public long? HeldVersion { get; init; }
+    public long? HeldVersion { get; set; }
 
     /// <summary>Why a rejected operation was rejected.</summary>
-    public string? Reason { get; init; }
+    public string? Reason { get; set; }
 }

@@ -3,29 +3,29 @@ namespace RecoFunctions.Core.Delivery;
 /// <summary>A content item as the recommender stores it: the event's fields and the content API's full content.</summary>
 public sealed record ItemPayload : DeliveryPayload
 {
-    public string ContentId { get; init; } = string.Empty;
+    public string ContentId { get; set; } = string.Empty;
 
-    public string? Kind { get; init; }
+    public string? Kind { get; set; }
 
-    public string? Title { get; init; }
+    public string? Title { get; set; }
 
-    public string? Summary { get; init; }
+    public string? Summary { get; set; }
 
-    public string? Body { get; init; }
+    public string? Body { get; set; }
 
-    public string? Author { get; init; }
+    public string? Author { get; set; }
 
-    public string? Category { get; init; }
+    public string? Category { get; set; }
 
-    public string? Locale { get; init; }
+    public string? Locale { get; set; }
 
-    public string? SourceUrl { get; init; }
+    public string? SourceUrl { get; set; }
 
-    public string? ImageUrl { get; init; }
+    public string? ImageUrl { get; set; }
 
-    public int? WordCount { get; init; }
+    public int? WordCount { get; set; }
 
-    public IReadOnlyList<string> Tags { get; init; } = [];
+    public IReadOnlyList<string> Tags { get; set; } = [];
 
-    public DateTimeOffset? PublishedAt { get; init; }
+    public DateTimeOffset? PublishedAt { get; set; }
 }

@@ -8,13 +8,15 @@ internal sealed class RecommenderDeliveryClient(HttpClient http, TimeProvider ti
 {
     private const string Service = ServiceNames.RecommenderApi;
 
+    private readonly Uri _batch = ServiceHttp.Endpoint(http, "deliveries/batch");
+
     public Task<DeliveryBatchResponse> DeliverBatchAsync(DeliveryBatchRequest request, CancellationToken cancellationToken) =>
         ServiceHttp.SendAsync(
             http,
             Service,
             timeProvider,
             HttpMethod.Post,
-            "deliveries/batch",
+            _batch,
             ServiceHttp.Json(request, ServicesJsonContext.Default.DeliveryBatchRequest),
             ServicesJsonContext.Default.DeliveryBatchResponse,
             cancellationToken);

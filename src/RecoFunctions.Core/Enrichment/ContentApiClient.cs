@@ -8,6 +8,8 @@ internal sealed class ContentApiClient(HttpClient http, TimeProvider timeProvide
 {
     private const string Service = ServiceNames.ContentApi;
 
+    private readonly Uri _batch = ServiceHttp.Endpoint(http, "contents/batch");
+
     public Task<ContentDocument> GetAsync(string contentId, long version, CancellationToken cancellationToken) =>
         ServiceHttp.SendAsync(
             http,
@@ -25,7 +27,7 @@ internal sealed class ContentApiClient(HttpClient http, TimeProvider timeProvide
             Service,
             timeProvider,
             HttpMethod.Post,
-            "contents/batch",
+            _batch,
             ServiceHttp.Json(request, ServicesJsonContext.Default.ContentBatchRequest),
             ServicesJsonContext.Default.ContentBatchResponse,
             cancellationToken);

@@ -2,11 +2,11 @@ namespace RecoFunctions.Core.Enrichment;
 
 public sealed record KnownContentBatchItem
 {
-    public string CampaignId { get; init; } = string.Empty;
+    public string CampaignId { get; set; } = string.Empty;
 
-    public string Status { get; init; } = string.Empty;
+    public string Status { get; set; } = string.Empty;
 
-    public KnownContentResult? Result { get; init; }
+    public KnownContentResult? Result { get; set; }
 
-    public string? Message { get; init; }
+    public string? Message { get; set; }
 }

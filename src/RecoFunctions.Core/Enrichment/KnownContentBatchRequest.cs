@@ -3,5 +3,5 @@ namespace RecoFunctions.Core.Enrichment;
 /// <summary>Body of <c>POST /recommender/known-content/batch</c>.</summary>
 public sealed record KnownContentBatchRequest
 {
-    public IReadOnlyList<KnownContentRequest> Items { get; init; } = [];
+    public IReadOnlyList<KnownContentRequest> Items { get; set; } = [];
 }

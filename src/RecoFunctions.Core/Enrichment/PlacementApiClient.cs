@@ -7,6 +7,8 @@ internal sealed class PlacementApiClient(HttpClient http, TimeProvider timeProvi
 {
     private const string Service = ServiceNames.PlacementApi;
 
+    private readonly Uri _batch = ServiceHttp.Endpoint(http, "placements/batch");
+
     public Task<PlacementDocument> GetAsync(string placementId, CancellationToken cancellationToken) =>
         ServiceHttp.SendAsync(
             http,
@@ -24,7 +26,7 @@ internal sealed class PlacementApiClient(HttpClient http, TimeProvider timeProvi
             Service,
             timeProvider,
             HttpMethod.Post,
-            "placements/batch",
+            _batch,
             ServiceHttp.Json(request, ServicesJsonContext.Default.PlacementBatchRequest),
             ServicesJsonContext.Default.PlacementBatchResponse,
             cancellationToken);

@@ -2,11 +2,11 @@ namespace RecoFunctions.Core.Enrichment;
 
 public sealed record PlacementBatchItem
 {
-    public string PlacementId { get; init; } = string.Empty;
+    public string PlacementId { get; set; } = string.Empty;
 
-    public string Status { get; init; } = string.Empty;
+    public string Status { get; set; } = string.Empty;
 
-    public PlacementDocument? Placement { get; init; }
+    public PlacementDocument? Placement { get; set; }
 
-    public string? Message { get; init; }
+    public string? Message { get; set; }
 }

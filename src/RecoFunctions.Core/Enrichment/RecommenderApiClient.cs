@@ -7,13 +7,16 @@ internal sealed class RecommenderApiClient(HttpClient http, TimeProvider timePro
 {
     private const string Service = ServiceNames.RecommenderApi;
 
+    private readonly Uri _knownContent = ServiceHttp.Endpoint(http, "recommender/known-content");
+    private readonly Uri _knownContentBatch = ServiceHttp.Endpoint(http, "recommender/known-content/batch");
+
     public Task<KnownContentResult> GetKnownContentAsync(KnownContentRequest request, CancellationToken cancellationToken) =>
         ServiceHttp.SendAsync(
             http,
             Service,
             timeProvider,
             HttpMethod.Post,
-            "recommender/known-content",
+            _knownContent,
             ServiceHttp.Json(request, ServicesJsonContext.Default.KnownContentRequest),
             ServicesJsonContext.Default.KnownContentResult,
             cancellationToken);
@@ -24,7 +27,7 @@ internal sealed class RecommenderApiClient(HttpClient http, TimeProvider timePro
             Service,
             timeProvider,
             HttpMethod.Post,
-            "recommender/known-content/batch",
+            _knownContentBatch,
             ServiceHttp.Json(request, ServicesJsonContext.Default.KnownContentBatchRequest),
             ServicesJsonContext.Default.KnownContentBatchResponse,
             cancellationToken);

@@ -4,7 +4,7 @@ namespace RecoFunctions.Core.Services;
 public sealed record ServiceError
 {
     /// <summary>A short machine-readable code, e.g. <c>notFound</c>, <c>invalidRequest</c>, <c>injected</c>.</summary>
-    public string Error { get; init; } = string.Empty;
+    public string Error { get; set; } = string.Empty;
 
-    public string? Message { get; init; }
+    public string? Message { get; set; }
 }
