@@ -47,15 +47,6 @@ internal sealed class ContentApiStep : EnrichmentStep<EnrichedContent>
         }
     }
 
-    private static StepResult Map(EnrichedContent record, ContentBatchItem item)
-    {
-        if (LookupFailures.FromStatus(Service, item.Status, item.Message) is { } failure)
-        {
-            return StepResult.Failed(failure);
-        }
-
-        return item.Content is { } content
-            ? StepResult.Ok(record with { Details = ContentDetails.From(content) })
-            : StepResult.Failed(LookupFailures.Incomplete(Service));
-    }
+    private static StepResult Map(EnrichedContent record, ContentBatchItem item) =>
+        LookupFailures.ToStepResult(Service, item.Status, item.Message, item.Content, content => record with { Details = ContentDetails.From(content) });
 }

@@ -53,15 +53,6 @@ internal sealed class KnownContentStep : EnrichmentStep<EnrichedCampaign>
         SegmentIds = record.Event.Campaign.SegmentIds,
     };
 
-    private static StepResult Map(EnrichedCampaign record, KnownContentBatchItem item)
-    {
-        if (LookupFailures.FromStatus(Service, item.Status, item.Message) is { } failure)
-        {
-            return StepResult.Failed(failure);
-        }
-
-        return item.Result is { } result
-            ? StepResult.Ok(record with { KnownContentIds = result.KnownContentIds, EstimatedReach = result.EstimatedReach })
-            : StepResult.Failed(LookupFailures.Incomplete(Service));
-    }
+    private static StepResult Map(EnrichedCampaign record, KnownContentBatchItem item) =>
+        LookupFailures.ToStepResult(Service, item.Status, item.Message, item.Result, result => record with { KnownContentIds = result.KnownContentIds, EstimatedReach = result.EstimatedReach });
 }

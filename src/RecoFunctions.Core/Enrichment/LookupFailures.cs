@@ -20,4 +20,19 @@ internal static class LookupFailures
 
     public static ServiceFailure Incomplete(string service) =>
         ServiceFailure.Labelled(service, true, "ok answer without a result");
+
+    /// <summary>
+    /// One item of a lookup answer as a step result: the failure its status names, else the record enriched with the
+    /// item's result, else (an ok answer without a result) <see cref="Incomplete"/>.
+    /// </summary>
+    public static StepResult ToStepResult<TResult>(string service, string status, string? message, TResult? result, Func<TResult, EnrichedRecord> enrich)
+        where TResult : class
+    {
+        if (FromStatus(service, status, message) is { } failure)
+        {
+            return StepResult.Failed(failure);
+        }
+
+        return result is null ? StepResult.Failed(Incomplete(service)) : StepResult.Ok(enrich(result));
+    }
 }

@@ -53,15 +53,6 @@ internal sealed class PlacementStep : EnrichmentStep<EnrichedCampaign>
         }
     }
 
-    private static StepResult Map(EnrichedCampaign record, PlacementBatchItem item)
-    {
-        if (LookupFailures.FromStatus(Service, item.Status, item.Message) is { } failure)
-        {
-            return StepResult.Failed(failure);
-        }
-
-        return item.Placement is { } placement
-            ? StepResult.Ok(record with { Placement = PlacementDetails.From(placement) })
-            : StepResult.Failed(LookupFailures.Incomplete(Service));
-    }
+    private static StepResult Map(EnrichedCampaign record, PlacementBatchItem item) =>
+        LookupFailures.ToStepResult(Service, item.Status, item.Message, item.Placement, placement => record with { Placement = PlacementDetails.From(placement) });
 }
