@@ -5,6 +5,7 @@ namespace RecoFunctions.Local.Bench;
 /// <param name="Machine">Where the figures came from.</param>
 /// <param name="Settings">The bench's options and the configuration entries that shape performance (Runtime, Kafka, Services).</param>
 /// <param name="BacklogProducedPerSecond">How fast the backlog was produced.</param>
+/// <param name="WarmUp">The unmeasured warm-up before the phases; null when it was skipped (<c>--warmup 0</c>).</param>
 /// <param name="BareConsumer">Phase 1: the ceiling.</param>
 /// <param name="PipelineMaxRate">Phase 2: the pipeline over the same backlog.</param>
 /// <param name="PipelineFixedRate">Phase 3: the pipeline at the offered rate, producing while consuming.</param>
@@ -17,6 +18,7 @@ internal sealed record BenchReport(
     MachineInfo Machine,
     IReadOnlyDictionary<string, string> Settings,
     double BacklogProducedPerSecond,
+    WarmUpFigures? WarmUp,
     PhaseFigures BareConsumer,
     PhaseFigures PipelineMaxRate,
     PhaseFigures PipelineFixedRate,

@@ -16,9 +16,10 @@ namespace RecoFunctions.Local.Bench;
 /// <summary>
 /// Runs the three phases of <c>reco bench</c> against one broker and one in-process sandbox: a bare consumer over a
 /// pre-produced backlog, the pipeline over the same backlog at maximum rate, and the pipeline at a fixed offered rate.
-/// Each phase has its own topics (and consumer group), so no phase sees another's events.
+/// Each phase has its own topics (and consumer group), so no phase sees another's events; an unmeasured warm-up over
+/// topics of its own runs first.
 /// </summary>
-internal sealed class BenchRunner
+internal sealed partial class BenchRunner
 {
     private const int SampleSize = 2_000;
     private const double PartitionBudgetBytes = 3.5 * 1024 * 1024;
@@ -73,6 +74,7 @@ internal sealed class BenchRunner
         var backlogPipeline = backlogServices.GetRequiredService<IOptions<PipelineOptions>>().Value;
         var backlogSpec = Spec(_settings.Backlog, rate: 0, seed: 1);
         var partitions = PartitionsFor(backlogPipeline, backlogSpec);
+        var warmUp = await WarmUpAsync(partitions, cancellationToken).ConfigureAwait(false);
         var backlogTopics = CreateTopics(backlogServices, partitions);
 
         await _progress.WriteLineAsync($"reco bench: producing a backlog of {_settings.Backlog:N0} events to {string.Join(", ", backlogTopics)} ({partitions} partitions each)").ConfigureAwait(false);
@@ -90,11 +92,8 @@ internal sealed class BenchRunner
         CreateTopics(rateServices, partitions);
         var rateSpec = Spec((long)Math.Round(_settings.Rate * _settings.Duration.TotalSeconds), _settings.Rate, seed: 2);
         await _progress.WriteLineAsync($"reco bench: phase 3/3, pipeline at {_settings.Rate:N0} events/s for {_settings.Duration.TotalSeconds:0.#} s (sandbox latency {_settings.Latency.TotalMilliseconds:0.###} ms)").ConfigureAwait(false);
-        var fixedRate = await RunPipelineAsync("pipeline-fixed-rate", rateServices, _settings.Latency, async runtime =>
-        {
-            await WaitUntilAssignedAsync(runtime, cancellationToken).ConfigureAwait(false);
-            return await ProduceAsync(ratePipeline, rateSpec, cancellationToken).ConfigureAwait(false);
-        }, cancellationToken).ConfigureAwait(false);
+        var fixedRate = await RunPipelineAsync(
+            "pipeline-fixed-rate", rateServices, _settings.Latency, AtRate(ratePipeline, rateSpec, cancellationToken), cancellationToken).ConfigureAwait(false);
 
         var ratio = bare.EventsPerSecond > 0 ? Math.Round(maxRate.EventsPerSecond / bare.EventsPerSecond, 3) : 0;
         var runtimeOptions = backlogServices.GetRequiredService<IOptions<RuntimeOptions>>().Value;
@@ -103,6 +102,7 @@ internal sealed class BenchRunner
             MachineInfo.Current(),
             Settings(backlogServices, partitions),
             Math.Round(backlog.Rate),
+            warmUp,
             bare,
             maxRate,
             fixedRate,
@@ -180,6 +180,13 @@ internal sealed class BenchRunner
         return new PhaseFigures(
             name, finished, Seconds(span), PerSecond(finished, span), offered, latency, memory, cpu, audit.Delivered, audit.Lost, audit.DuplicatesApplied, deadLettered);
     }
+
+    /// <summary>A feed that produces <paramref name="spec"/> at its rate once the runtime holds its partitions.</summary>
+    private Func<PipelineRuntime, Task<ProduceReport>> AtRate(PipelineOptions pipeline, WorkloadSpec spec, CancellationToken cancellationToken) => async runtime =>
+    {
+        await WaitUntilAssignedAsync(runtime, cancellationToken).ConfigureAwait(false);
+        return await ProduceAsync(pipeline, spec, cancellationToken).ConfigureAwait(false);
+    };
 
     private static async Task WaitUntilAssignedAsync(PipelineRuntime runtime, CancellationToken cancellationToken)
     {
@@ -262,6 +269,7 @@ internal sealed class BenchRunner
         var settings = new Dictionary<string, string>(StringComparer.Ordinal)
         {
             ["bench:backlog"] = Invariant(_settings.Backlog),
+            ["bench:warmup"] = Invariant(_settings.WarmUp),
             ["bench:rate"] = Invariant(_settings.Rate),
             ["bench:durationSeconds"] = Invariant(_settings.Duration.TotalSeconds),
             ["bench:latencyMs"] = Invariant(_settings.Latency.TotalMilliseconds),

@@ -9,6 +9,7 @@ namespace RecoFunctions.Local.Bench;
 /// <param name="Mixed">Adds a share of invalid events to the throughput phases.</param>
 /// <param name="MemoryBoundMb">Largest acceptable peak GC heap, in MiB.</param>
 /// <param name="Bootstrap">An existing Kafka; null starts an embedded one.</param>
+/// <param name="WarmUp">Events of the unmeasured warm-up backlog; 0 skips the warm-up.</param>
 internal sealed record BenchSettings(
     long Backlog,
     double Rate,
@@ -17,11 +18,24 @@ internal sealed record BenchSettings(
     TimeSpan MaxLatency,
     bool Mixed,
     int MemoryBoundMb,
-    string? Bootstrap)
+    string? Bootstrap,
+    long WarmUp = BenchSettings.DefaultWarmUp)
 {
+    /// <summary>
+    /// Warm-up events by default: enough for the hot paths to reach tier-1 code (they are called thousands of times)
+    /// while adding only a few seconds to the run.
+    /// </summary>
+    public const long DefaultWarmUp = 30_000;
+
     /// <summary>Share of invalid events with <see cref="Mixed"/>.</summary>
     public const double MixedInvalidShare = 0.05;
 
     /// <summary>Distinct keys per flow: versions per key stay small, as in production.</summary>
     public const int Keys = 10_000;
+
+    /// <summary>Longest burst of the warm-up at the fixed rate, so that a low <see cref="Rate"/> does not stretch the run.</summary>
+    public static readonly TimeSpan MaxWarmUpBurst = TimeSpan.FromSeconds(3);
+
+    /// <summary>The warm-up's burst at the fixed-rate settings: half of <see cref="WarmUp"/>, at most <see cref="MaxWarmUpBurst"/> at <see cref="Rate"/>.</summary>
+    public long WarmUpFixedRateEvents => Math.Min(WarmUp / 2, (long)Math.Round(Rate * MaxWarmUpBurst.TotalSeconds));
 }

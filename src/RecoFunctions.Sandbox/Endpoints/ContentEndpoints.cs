@@ -1,8 +1,11 @@
 using System.Globalization;
+using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using RecoFunctions.Core.Enrichment;
 using RecoFunctions.Core.Services;
+using RecoFunctions.Sandbox.Catalog;
+using RecoFunctions.Sandbox.Wire;
 
 namespace RecoFunctions.Sandbox.Endpoints;
 
@@ -32,39 +35,78 @@ internal static class ContentEndpoints
 
     private static async Task GetBatchAsync(HttpContext context, SandboxState state)
     {
-        var request = await HttpJson.ReadAsync(context, ServicesJsonContext.Default.ContentBatchRequest).ConfigureAwait(false);
+        var request = await HttpJson.ReadAsync(context, ContentBatchBody.Read).ConfigureAwait(false);
         if (request is null)
         {
             return;
         }
 
-        if (request.Items.Count > state.Options.MaxBatchItems)
+        // A body without items fails the call, as it always has.
+        var references = request.Items!;
+        if (references.Count > state.Options.MaxBatchItems)
         {
-            await HttpJson.TooLargeAsync(context, request.Items.Count, state.Options.MaxBatchItems).ConfigureAwait(false);
+            await HttpJson.TooLargeAsync(context, references.Count, state.Options.MaxBatchItems).ConfigureAwait(false);
             return;
         }
 
-        var items = new ContentBatchItem[request.Items.Count];
-        for (var i = 0; i < items.Length; i++)
+        // Every lookup first, so that a bad item (null, or without an id) fails the call before anything is written.
+        var statuses = new string[references.Count];
+        for (var i = 0; i < statuses.Length; i++)
         {
-            items[i] = Lookup(state, request.Items[i]);
+            statuses[i] = StatusOf(state, references[i]!);
         }
 
-        await HttpJson.WriteAsync(context, StatusCodes.Status200OK, new ContentBatchResponse { Items = items }, ServicesJsonContext.Default.ContentBatchResponse)
+        await HttpJson.WriteAsync(context, StatusCodes.Status200OK, (state.Contents, references, statuses), WriteBatch, ServicesJsonContext.Default.Options)
             .ConfigureAwait(false);
     }
 
-    private static ContentBatchItem Lookup(SandboxState state, ContentRef reference)
+    private static string StatusOf(SandboxState state, ContentRefBody reference) =>
+        reference.Version < 1 ? LookupStatus.Rejected
+        : state.Contents.Exists(reference.ContentId!) ? LookupStatus.Ok
+        : LookupStatus.NotFound;
+
+    /// <summary>
+    /// Writes what serialising a <see cref="ContentBatchResponse"/> of the lookups writes, each found content written
+    /// straight from the catalog.
+    /// </summary>
+    private static void WriteBatch(Utf8JsonWriter writer, (ContentCatalog Contents, IReadOnlyList<ContentRefBody?> Items, string[] Statuses) batch)
     {
-        var item = new ContentBatchItem { ContentId = reference.ContentId, Version = reference.Version };
-        if (reference.Version < 1)
+        writer.WriteStartObject();
+        writer.WriteStartArray("items"u8);
+        for (var i = 0; i < batch.Statuses.Length; i++)
         {
-            return item with { Status = LookupStatus.Rejected, Message = "version must be at least 1" };
+            var contentId = batch.Items[i]!.ContentId;
+            var version = batch.Items[i]!.Version;
+            var status = batch.Statuses[i];
+            writer.WriteStartObject();
+            // A body without one reads as null: the serializer leaves null members out.
+            if (contentId is not null)
+            {
+                writer.WriteString("contentId"u8, contentId);
+            }
+
+            writer.WriteNumber("version"u8, version);
+            writer.WriteString("status"u8, status);
+            if (status == LookupStatus.Rejected)
+            {
+                writer.WriteString("message"u8, "version must be at least 1");
+            }
+            else if (status == LookupStatus.Ok)
+            {
+                // Found or not found, the id was looked up, so it is not null.
+                writer.WritePropertyName("content"u8);
+                batch.Contents.Write(writer, contentId!, version);
+            }
+            else
+            {
+                writer.WriteString("message"u8, NotFound(contentId!));
+            }
+
+            writer.WriteEndObject();
         }
 
-        return state.Contents.Exists(reference.ContentId)
-            ? item with { Status = LookupStatus.Ok, Content = state.Contents.Create(reference.ContentId, reference.Version) }
-            : item with { Status = LookupStatus.NotFound, Message = NotFound(reference.ContentId) };
+        writer.WriteEndArray();
+        writer.WriteEndObject();
     }
 
     private static string NotFound(string contentId) => $"content '{contentId}' does not exist";

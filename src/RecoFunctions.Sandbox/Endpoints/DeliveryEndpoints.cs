@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using RecoFunctions.Core.Delivery;
 using RecoFunctions.Core.Services;
+using RecoFunctions.Sandbox.Wire;
 
 namespace RecoFunctions.Sandbox.Endpoints;
 
@@ -26,22 +27,24 @@ internal static class DeliveryEndpoints
 
     private static async Task BatchAsync(HttpContext context, SandboxState state)
     {
-        var request = await HttpJson.ReadAsync(context, ServicesJsonContext.Default.DeliveryBatchRequest).ConfigureAwait(false);
+        var request = await HttpJson.ReadAsync(context, DeliveryBatchBody.Read).ConfigureAwait(false);
         if (request is null)
         {
             return;
         }
 
-        if (request.Operations.Count > state.Options.MaxBatchItems)
+        // A body without operations, or with a null one, fails the call (after the operations before it), as it always has.
+        var operations = request.Operations!;
+        if (operations.Count > state.Options.MaxBatchItems)
         {
-            await HttpJson.TooLargeAsync(context, request.Operations.Count, state.Options.MaxBatchItems).ConfigureAwait(false);
+            await HttpJson.TooLargeAsync(context, operations.Count, state.Options.MaxBatchItems).ConfigureAwait(false);
             return;
         }
 
-        var results = new DeliveryResult[request.Operations.Count];
+        var results = new DeliveryResult[operations.Count];
         for (var i = 0; i < results.Length; i++)
         {
-            results[i] = state.Intake.Handle(request.Operations[i]);
+            results[i] = state.Intake.Handle(operations[i]!.ToCommand());
         }
 
         await HttpJson.WriteAsync(context, StatusCodes.Status200OK, new DeliveryBatchResponse { Results = results }, ServicesJsonContext.Default.DeliveryBatchResponse)

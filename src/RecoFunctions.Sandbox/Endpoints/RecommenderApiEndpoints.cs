@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using RecoFunctions.Core.Enrichment;
 using RecoFunctions.Core.Services;
+using RecoFunctions.Sandbox.Wire;
 
 namespace RecoFunctions.Sandbox.Endpoints;
 
@@ -16,7 +17,7 @@ internal static class RecommenderApiEndpoints
 
     private static async Task KnownContentAsync(HttpContext context, SandboxState state)
     {
-        var request = await HttpJson.ReadAsync(context, ServicesJsonContext.Default.KnownContentRequest).ConfigureAwait(false);
+        var request = await HttpJson.ReadAsync(context, KnownContentBody.Read).ConfigureAwait(false);
         if (request is null)
         {
             return;
@@ -34,25 +35,28 @@ internal static class RecommenderApiEndpoints
 
     private static async Task KnownContentBatchAsync(HttpContext context, SandboxState state)
     {
-        var request = await HttpJson.ReadAsync(context, ServicesJsonContext.Default.KnownContentBatchRequest).ConfigureAwait(false);
+        var request = await HttpJson.ReadAsync(context, KnownContentBatchBody.Read).ConfigureAwait(false);
         if (request is null)
         {
             return;
         }
 
-        if (request.Items.Count > state.Options.MaxBatchItems)
+        // A body without items, or with a null one, fails the call, as it always has.
+        var questions = request.Items!;
+        if (questions.Count > state.Options.MaxBatchItems)
         {
-            await HttpJson.TooLargeAsync(context, request.Items.Count, state.Options.MaxBatchItems).ConfigureAwait(false);
+            await HttpJson.TooLargeAsync(context, questions.Count, state.Options.MaxBatchItems).ConfigureAwait(false);
             return;
         }
 
-        var items = new KnownContentBatchItem[request.Items.Count];
+        var items = new KnownContentBatchItem[questions.Count];
         for (var i = 0; i < items.Length; i++)
         {
-            var item = request.Items[i];
+            // An item without a campaign id is answered without one (null members are left out).
+            var item = questions[i]!;
             items[i] = state.Knowledge.Validate(item) is { } problem
-                ? new KnownContentBatchItem { CampaignId = item.CampaignId, Status = LookupStatus.Rejected, Message = problem }
-                : new KnownContentBatchItem { CampaignId = item.CampaignId, Status = LookupStatus.Ok, Result = state.Knowledge.Answer(item) };
+                ? new KnownContentBatchItem { CampaignId = item.CampaignId!, Status = LookupStatus.Rejected, Message = problem }
+                : new KnownContentBatchItem { CampaignId = item.CampaignId!, Status = LookupStatus.Ok, Result = state.Knowledge.Answer(item) };
         }
 
         await HttpJson.WriteAsync(context, StatusCodes.Status200OK, new KnownContentBatchResponse { Items = items }, ServicesJsonContext.Default.KnownContentBatchResponse)

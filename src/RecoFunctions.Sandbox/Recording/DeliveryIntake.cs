@@ -7,10 +7,12 @@ internal sealed class DeliveryIntake(DeliveryRecorder recorder, SandboxOptions o
 {
     private const int MaxKeyLength = 256;
 
-    public DeliveryResult Handle(DeliveryOperation operation) =>
+    public DeliveryResult Handle(DeliveryOperation operation) => Handle(DeliveryCommand.Of(operation));
+
+    public DeliveryResult Handle(in DeliveryCommand operation) =>
         Validate(operation) is { } reason ? recorder.Reject(operation, reason) : recorder.Apply(operation);
 
-    private string? Validate(DeliveryOperation operation)
+    private string? Validate(in DeliveryCommand operation)
     {
         if (operation.Kind is not (DeliveryKinds.Item or DeliveryKinds.Campaign))
         {
@@ -43,11 +45,11 @@ internal sealed class DeliveryIntake(DeliveryRecorder recorder, SandboxOptions o
             : null;
     }
 
-    private static string? PayloadProblem(DeliveryOperation operation) => (operation.Kind, operation.Payload) switch
+    private static string? PayloadProblem(in DeliveryCommand operation) => (operation.Kind, operation.PayloadType) switch
     {
         (_, null) => "payload is required for an upsert",
-        (DeliveryKinds.Item, ItemPayload item) => item.ContentId == operation.Key ? null : "payload contentId must equal the key",
-        (DeliveryKinds.Campaign, CampaignPayload campaign) => campaign.CampaignId == operation.Key ? null : "payload campaignId must equal the key",
+        (DeliveryKinds.Item, DeliveryKinds.Item) => operation.PayloadId == operation.Key ? null : "payload contentId must equal the key",
+        (DeliveryKinds.Campaign, DeliveryKinds.Campaign) => operation.PayloadId == operation.Key ? null : "payload campaignId must equal the key",
         _ => $"payload type does not match kind '{operation.Kind}'",
     };
 }

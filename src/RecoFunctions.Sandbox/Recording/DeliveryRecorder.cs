@@ -155,7 +155,13 @@ public sealed class DeliveryRecorder
     }
 
     /// <summary>Applies a valid operation unless it is stale.</summary>
-    internal DeliveryResult Apply(DeliveryOperation operation)
+    internal DeliveryResult Apply(DeliveryOperation operation) => Apply(DeliveryCommand.Of(operation));
+
+    /// <summary>Counts (and remembers, when it has a key) an invalid operation.</summary>
+    internal DeliveryResult Reject(DeliveryOperation operation, string reason) => Reject(DeliveryCommand.Of(operation), reason);
+
+    /// <summary>Applies a valid operation unless it is stale.</summary>
+    internal DeliveryResult Apply(in DeliveryCommand operation)
     {
         var receivedAt = _timeProvider.GetUtcNow();
         var state = _keys.GetOrAdd(new RecordKey(operation.Kind, operation.Key), static _ => new KeyState());
@@ -186,7 +192,7 @@ public sealed class DeliveryRecorder
     }
 
     /// <summary>Counts (and remembers, when it has a key) an invalid operation.</summary>
-    internal DeliveryResult Reject(DeliveryOperation operation, string reason)
+    internal DeliveryResult Reject(in DeliveryCommand operation, string reason)
     {
         var receivedAt = _timeProvider.GetUtcNow();
         long? held = null;

@@ -11,7 +11,7 @@ internal sealed class KeyState
     private long _heldVersion;
     private bool _live;
 
-    public ApplyOutcome Apply(DeliveryOperation operation, DateTimeOffset receivedAt, int maxHistory)
+    public ApplyOutcome Apply(in DeliveryCommand operation, DateTimeOffset receivedAt, int maxHistory)
     {
         lock (this)
         {
@@ -33,7 +33,7 @@ internal sealed class KeyState
         }
     }
 
-    public long? RecordRejection(DeliveryOperation operation, DateTimeOffset receivedAt, string reason, int maxHistory)
+    public long? RecordRejection(in DeliveryCommand operation, DateTimeOffset receivedAt, string reason, int maxHistory)
     {
         lock (this)
         {

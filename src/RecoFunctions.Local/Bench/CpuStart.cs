@@ -1,0 +1,4 @@
+namespace RecoFunctions.Local.Bench;
+
+/// <summary>The readings <see cref="CpuFigures"/> takes at the start of a window.</summary>
+internal readonly record struct CpuStart(TimeSpan Cpu, long At, (long Busy, long Total)? Machine, long JitMethods, TimeSpan JitTime);

@@ -1,0 +1,111 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using RecoFunctions.Core.Delivery;
+using RecoFunctions.Core.Enrichment;
+using RecoFunctions.Core.Services;
+using RecoFunctions.Sandbox.Catalog;
+
+namespace RecoFunctions.Sandbox.Tests;
+
+/// <summary>The services read bodies in lean shapes of their own and write some answers directly: the answers stay the contract's.</summary>
+public sealed class RequestBodyTests : IAsyncLifetime
+{
+    private readonly SandboxOptions _options = new() { ContentBodyWords = 7 };
+    private SandboxHost _host = null!;
+    private SandboxHttp _http = null!;
+
+    public async Task InitializeAsync()
+    {
+        _host = await SandboxHost.StartAsync(_options, CancellationToken.None);
+        _http = new SandboxHttp(_host);
+    }
+
+    public async Task DisposeAsync()
+    {
+        _http.Dispose();
+        await _host.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task GetContentBatch_MixedItems_AnswersWhatSerialisingTheContractAnswerWrites()
+    {
+        var response = await PostAsync(
+            "contents/batch",
+            """{"items":[{"contentId":"art-1","version":2},{"contentId":"missing-1","version":1},{"contentId":"art-2","version":0},{"version":0},{"contentId":"<é>","version":4}]}""");
+        var catalog = new ContentCatalog(_options);
+        var expected = new ContentBatchResponse
+        {
+            Items =
+            [
+                new ContentBatchItem { ContentId = "art-1", Version = 2, Status = LookupStatus.Ok, Content = catalog.Create("art-1", 2) },
+                new ContentBatchItem { ContentId = "missing-1", Version = 1, Status = LookupStatus.NotFound, Message = "content 'missing-1' does not exist" },
+                new ContentBatchItem { ContentId = "art-2", Version = 0, Status = LookupStatus.Rejected, Message = "version must be at least 1" },
+                new ContentBatchItem { ContentId = null!, Version = 0, Status = LookupStatus.Rejected, Message = "version must be at least 1" },
+                new ContentBatchItem { ContentId = "<é>", Version = 4, Status = LookupStatus.Ok, Content = catalog.Create("<é>", 4) },
+            ],
+        };
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/json; charset=utf-8", response.Content.Headers.ContentType!.ToString());
+        Assert.Equal(JsonSerializer.Serialize(expected, ServicesJsonContext.Default.ContentBatchResponse), await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task DeliverBatch_PayloadWithEveryMember_IsApplied()
+    {
+        var response = await PostAsync(
+            "deliveries/batch",
+            """
+            {"operations":[
+              {"kind":"item","action":"upsert","key":"art-1","version":1,"producedAt":"2026-11-21T09:00:00Z","payload":{"type":"item","contentId":"art-1","kind":"video","title":"\u00e9t\u00e9 \"q\"","summary":"s","body":"b","author":"a","category":"c","locale":"en-GB","sourceUrl":"https://x.invalid/","imageUrl":"https://y.invalid/","wordCount":3,"tags":["t",null],"publishedAt":"2026-11-20T09:00:00+01:00","unknown":{"a":[1]}}},
+              {"kind":"campaign","action":"upsert","key":"cmp-1","version":1,"producedAt":"2026-11-21T09:00:00Z","payload":{"campaignId":"cmp-1","type":"campaign","name":"n","placementId":"p","surface":"home","slots":2,"maxItems":8,"contentIds":["art-1"],"knownContentIds":null,"segmentIds":[],"estimatedReach":5,"priority":1,"startAt":null,"endAt":"2026-12-01T00:00:00Z"}}
+            ]}
+            """);
+
+        var answer = await response.Content.ReadFromJsonAsync(ServicesJsonContext.Default.DeliveryBatchResponse);
+
+        Assert.Equal([DeliveryStatuses.Applied, DeliveryStatuses.Applied], answer!.Results.Select(r => r.Status));
+        Assert.True(_host.Recorder.IsLive(DeliveryKinds.Item, "art-1"));
+        Assert.True(_host.Recorder.IsLive(DeliveryKinds.Campaign, "cmp-1"));
+    }
+
+    [Theory]
+    [InlineData("\"title\":5", "The JSON value could not be converted to RecoFunctions.Core.Delivery.ItemPayload. Path: $.operations[0].payload.title")]
+    [InlineData("\"body\":\"\\ud800\"", "The JSON value could not be converted to RecoFunctions.Core.Delivery.ItemPayload. Path: $.operations[0].payload.body")]
+    [InlineData("\"tags\":[\"a\",1]", "The JSON value could not be converted to System.String. Path: $.operations[0].payload.tags[1]")]
+    [InlineData("\"wordCount\":\"3\"", "The JSON value could not be converted to RecoFunctions.Core.Delivery.ItemPayload. Path: $.operations[0].payload.wordCount")]
+    public async Task DeliverBatch_PayloadMemberOfTheWrongType_Answers400AsTheContractReadsIt(string member, string message)
+    {
+        var response = await PostAsync(
+            "deliveries/batch",
+            $$$"""{"operations":[{"kind":"item","action":"upsert","key":"art-1","version":1,"payload":{"type":"item","contentId":"art-1",{{{member}}}}}]}""");
+
+        var error = await response.Content.ReadFromJsonAsync(ServicesJsonContext.Default.ServiceError);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("invalidRequest", error!.Error);
+        Assert.StartsWith($"the body is not valid: {message} |", error.Message, StringComparison.Ordinal);
+        Assert.Equal(0, _host.Recorder.Counts.Received);
+    }
+
+    [Theory]
+    [InlineData("{\"items\":[]} x", "'x' is invalid after a single JSON value. Expected end of data. Path: $ | LineNumber: 0 | BytePositionInLine: 13.")]
+    [InlineData("{\"items\":[{\"contentId\":1}]}", "The JSON value could not be converted to RecoFunctions.Core.Enrichment.ContentRef. Path: $.items[0].contentId | LineNumber: 0 | BytePositionInLine: 24.")]
+    public async Task GetContentBatch_NotTheContractsShape_Answers400AsTheContractReadsIt(string body, string message)
+    {
+        var response = await PostAsync("contents/batch", body);
+
+        var error = await response.Content.ReadFromJsonAsync(ServicesJsonContext.Default.ServiceError);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal($"the body is not valid: {message}", error!.Message);
+    }
+
+    private async Task<HttpResponseMessage> PostAsync(string path, string json)
+    {
+        using var content = new ByteArrayContent(Encoding.UTF8.GetBytes(json));
+        return await _http.Client.PostAsync(path, content);
+    }
+}
