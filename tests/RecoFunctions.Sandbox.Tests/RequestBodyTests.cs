@@ -72,35 +72,43 @@ public sealed class RequestBodyTests : IAsyncLifetime
     }
 
     [Theory]
-    [InlineData("\"title\":5", "The JSON value could not be converted to RecoFunctions.Core.Delivery.ItemPayload. Path: $.operations[0].payload.title")]
-    [InlineData("\"body\":\"\\ud800\"", "The JSON value could not be converted to RecoFunctions.Core.Delivery.ItemPayload. Path: $.operations[0].payload.body")]
-    [InlineData("\"tags\":[\"a\",1]", "The JSON value could not be converted to System.String. Path: $.operations[0].payload.tags[1]")]
-    [InlineData("\"wordCount\":\"3\"", "The JSON value could not be converted to RecoFunctions.Core.Delivery.ItemPayload. Path: $.operations[0].payload.wordCount")]
-    public async Task DeliverBatch_PayloadMemberOfTheWrongType_Answers400AsTheContractReadsIt(string member, string message)
+    [InlineData("\"title\":5")]
+    [InlineData("\"body\":\"\\ud800\"")]
+    [InlineData("\"tags\":[\"a\",1]")]
+    [InlineData("\"wordCount\":\"3\"")]
+    public async Task DeliverBatch_PayloadMemberOfTheWrongType_Answers400AsTheContractReadsIt(string member)
     {
-        var response = await PostAsync(
-            "deliveries/batch",
-            $$$"""{"operations":[{"kind":"item","action":"upsert","key":"art-1","version":1,"payload":{"type":"item","contentId":"art-1",{{{member}}}}}]}""");
+        var body = $$$"""{"operations":[{"kind":"item","action":"upsert","key":"art-1","version":1,"payload":{"type":"item","contentId":"art-1",{{{member}}}}}]}""";
+        var contractMessage = ContractReadError(body, ServicesJsonContext.Default.DeliveryBatchRequest);
+
+        var response = await PostAsync("deliveries/batch", body);
 
         var error = await response.Content.ReadFromJsonAsync(ServicesJsonContext.Default.ServiceError);
-
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("invalidRequest", error!.Error);
-        Assert.StartsWith($"the body is not valid: {message} |", error.Message, StringComparison.Ordinal);
+        Assert.Equal($"the body is not valid: {contractMessage}", error.Message);
         Assert.Equal(0, _host.Recorder.Counts.Received);
     }
 
     [Theory]
-    [InlineData("{\"items\":[]} x", "'x' is invalid after a single JSON value. Expected end of data. Path: $ | LineNumber: 0 | BytePositionInLine: 13.")]
-    [InlineData("{\"items\":[{\"contentId\":1}]}", "The JSON value could not be converted to RecoFunctions.Core.Enrichment.ContentRef. Path: $.items[0].contentId | LineNumber: 0 | BytePositionInLine: 24.")]
-    public async Task GetContentBatch_NotTheContractsShape_Answers400AsTheContractReadsIt(string body, string message)
+    [InlineData("{\"items\":[]} x")]
+    [InlineData("{\"items\":[{\"contentId\":1}]}")]
+    public async Task GetContentBatch_NotTheContractsShape_Answers400AsTheContractReadsIt(string body)
     {
+        var contractMessage = ContractReadError(body, ServicesJsonContext.Default.ContentBatchRequest);
+
         var response = await PostAsync("contents/batch", body);
 
         var error = await response.Content.ReadFromJsonAsync(ServicesJsonContext.Default.ServiceError);
-
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Equal($"the body is not valid: {message}", error!.Message);
+        Assert.Equal($"the body is not valid: {contractMessage}", error!.Message);
+    }
+
+    /// <summary>What reading <paramref name="json"/> as the contract type says is wrong with it.</summary>
+    private static string ContractReadError<T>(string json, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> contract)
+    {
+        var exception = Assert.ThrowsAny<System.Text.Json.JsonException>(() => System.Text.Json.JsonSerializer.Deserialize(Encoding.UTF8.GetBytes(json), contract));
+        return exception.Message;
     }
 
     private async Task<HttpResponseMessage> PostAsync(string path, string json)

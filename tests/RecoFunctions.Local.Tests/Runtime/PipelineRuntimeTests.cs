@@ -138,7 +138,7 @@ public sealed class PipelineRuntimeTests(ITestOutputHelper output)
         await using var harness = await RuntimeHarness.StartAsync(output, new Dictionary<string, string?> { ["Runtime:MaxBatchSize"] = "10" });
         harness.Sandbox.Knobs.RecommenderDelivery.Latency = TimeSpan.FromMilliseconds(30);
         var now = DateTimeOffset.UtcNow;
-        var events = Enumerable.Range(0, 600).Select(i => TestEvents.Content($"art-{i}", 1, now)).ToList();
+        var events = Enumerable.Range(0, 2000).Select(i => TestEvents.Content($"art-{i}", 1, now)).ToList();
         var positions = harness.Produce(events);
         var recorder = harness.Sandbox.Recorder;
 
