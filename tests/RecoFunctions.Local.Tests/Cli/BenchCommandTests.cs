@@ -11,15 +11,8 @@ public sealed class BenchCommandTests(ITestOutputHelper output)
     [Fact]
     public async Task Bench_TinySizes_WritesACoherentReportWithNothingLostOrDuplicated()
     {
-        var file = Path.Combine(Path.GetTempPath(), $"reco-bench-{Guid.NewGuid():N}.json");
-
-        var run = await CliRun.InvokeAsync(["bench", "--backlog", "2000", "--rate", "500", "--duration", "2s", "--warmup", "0", "--out", file]);
-
-        output.WriteLine(run.Output);
-        output.WriteLine(run.Error);
-        Assert.Equal(ExitCodes.Success, run.ExitCode);
-        using var report = JsonDocument.Parse(await File.ReadAllTextAsync(file));
-        File.Delete(file);
+        var (run, report) = await BenchAsync("--warmup", "0");
+        using var disposeReport = report;
         var root = report.RootElement;
 
         var bare = root.GetProperty("bareConsumer");
@@ -55,16 +48,9 @@ public sealed class BenchCommandTests(ITestOutputHelper output)
     [Fact]
     public async Task Bench_WarmUp_NoneOfItsEventsCountsInAMeasuredPhase()
     {
-        var file = Path.Combine(Path.GetTempPath(), $"reco-bench-{Guid.NewGuid():N}.json");
-
         // Warm-up sizes unlike every phase's, so that a warm-up event counted in a phase would show.
-        var run = await CliRun.InvokeAsync(["bench", "--backlog", "2000", "--rate", "500", "--duration", "2s", "--warmup", "1500", "--out", file]);
-
-        output.WriteLine(run.Output);
-        output.WriteLine(run.Error);
-        Assert.Equal(ExitCodes.Success, run.ExitCode);
-        using var report = JsonDocument.Parse(await File.ReadAllTextAsync(file));
-        File.Delete(file);
+        var (run, report) = await BenchAsync("--warmup", "1500");
+        using var disposeReport = report;
         var root = report.RootElement;
         var warmUp = root.GetProperty("warmUp");
         Assert.Equal(1500, warmUp.GetProperty("events").GetInt64());
@@ -115,5 +101,18 @@ public sealed class BenchCommandTests(ITestOutputHelper output)
         var max = latency.GetProperty("max").GetDouble();
         Assert.True(latency.GetProperty("count").GetInt64() > 0);
         Assert.True(p50 <= p95 && p95 <= p99 && p99 <= max, $"p50 {p50}, p95 {p95}, p99 {p99}, max {max}");
+    }
+
+    /// <summary>Runs a small bench (backlog 2,000, 500 events/s for 2 s) with <paramref name="extra"/> arguments; exit 0 is asserted.</summary>
+    private async Task<(CliRun Run, JsonDocument Report)> BenchAsync(params string[] extra)
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"reco-bench-{Guid.NewGuid():N}.json");
+        var run = await CliRun.InvokeAsync(["bench", "--backlog", "2000", "--rate", "500", "--duration", "2s", .. extra, "--out", file]);
+        output.WriteLine(run.Output);
+        output.WriteLine(run.Error);
+        Assert.Equal(ExitCodes.Success, run.ExitCode);
+        var report = JsonDocument.Parse(await File.ReadAllTextAsync(file));
+        File.Delete(file);
+        return (run, report);
     }
 }
