@@ -21,8 +21,7 @@ public static class CircuitStateServiceCollectionExtensions
 
         services.TryAddSingleton(TimeProvider.System);
         var section = configuration.GetSection(CircuitStateOptions.SectionName);
-        services.AddOptions<CircuitStateOptions>().Configure(options => section.Bind(options)).ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<CircuitStateOptions>>(new KeyedOptionsValidator<CircuitStateOptions>(CircuitStateOptions.SectionName)));
+        services.AddOptions<CircuitStateOptions>().Configure(options => section.Bind(options)).ValidateKeyedOnStart(CircuitStateOptions.SectionName);
 
         services.TryAddSingleton<ICircuitStateStore>(provider =>
         {

@@ -12,33 +12,23 @@ internal static class DeliveryOperations
         _ => throw new ArgumentException($"No delivery for {record.GetType().Name}.", nameof(record)),
     };
 
-    public static DeliveryOperation From(EnrichedContent record)
-    {
-        var removal = record.Event.IsRemoval;
-        return new DeliveryOperation
-        {
-            Kind = DeliveryKinds.Item,
-            Action = removal ? DeliveryActions.Delete : DeliveryActions.Upsert,
-            Key = record.Event.Key,
-            Version = record.Event.Version,
-            ProducedAt = record.Item.ProducedAt,
-            Payload = removal ? null : ItemPayloadOf(record),
-        };
-    }
+    public static DeliveryOperation From(EnrichedContent record) => record.Event.IsRemoval
+        ? Operation(record, DeliveryKinds.Item, DeliveryActions.Delete, null)
+        : Operation(record, DeliveryKinds.Item, DeliveryActions.Upsert, ItemPayloadOf(record));
 
-    public static DeliveryOperation From(EnrichedCampaign record)
+    public static DeliveryOperation From(EnrichedCampaign record) => record.Event.IsRetirement
+        ? Operation(record, DeliveryKinds.Campaign, DeliveryActions.Retire, null)
+        : Operation(record, DeliveryKinds.Campaign, DeliveryActions.Upsert, CampaignPayloadOf(record));
+
+    private static DeliveryOperation Operation(EnrichedRecord record, string kind, string action, DeliveryPayload? payload) => new()
     {
-        var retirement = record.Event.IsRetirement;
-        return new DeliveryOperation
-        {
-            Kind = DeliveryKinds.Campaign,
-            Action = retirement ? DeliveryActions.Retire : DeliveryActions.Upsert,
-            Key = record.Event.Key,
-            Version = record.Event.Version,
-            ProducedAt = record.Item.ProducedAt,
-            Payload = retirement ? null : CampaignPayloadOf(record),
-        };
-    }
+        Kind = kind,
+        Action = action,
+        Key = record.Item.Event.Key,
+        Version = record.Item.Event.Version,
+        ProducedAt = record.Item.ProducedAt,
+        Payload = payload,
+    };
 
     private static ItemPayload ItemPayloadOf(EnrichedContent record)
     {

@@ -4,22 +4,19 @@ using RecoFunctions.Core.Services;
 
 namespace RecoFunctions.Core.Delivery;
 
-internal sealed class RecommenderDeliveryClient(HttpClient http, TimeProvider timeProvider) : IRecommenderDeliveryClient
+internal sealed class RecommenderDeliveryClient : IRecommenderDeliveryClient
 {
-    private const string Service = ServiceNames.RecommenderApi;
+    private readonly ServiceHttp _http;
+    private readonly Uri _batch;
 
-    private readonly Uri _batch = ServiceHttp.Endpoint(http, "deliveries/batch");
+    public RecommenderDeliveryClient(HttpClient http, TimeProvider timeProvider)
+    {
+        _http = new ServiceHttp(http, ServiceNames.RecommenderApi, timeProvider);
+        _batch = _http.Endpoint("deliveries/batch");
+    }
 
     public Task<DeliveryBatchResponse> DeliverBatchAsync(DeliveryBatchRequest request, CancellationToken cancellationToken) =>
-        ServiceHttp.SendAsync(
-            http,
-            Service,
-            timeProvider,
-            HttpMethod.Post,
-            _batch,
-            ServiceHttp.Json(request, ServicesJsonContext.Default.DeliveryBatchRequest),
-            ServicesJsonContext.Default.DeliveryBatchResponse,
-            cancellationToken);
+        _http.PostAsync(_batch, request, ServicesJsonContext.Default.DeliveryBatchRequest, ServicesJsonContext.Default.DeliveryBatchResponse, cancellationToken);
 
     public Task<DeliveryResult> DeliverAsync(DeliveryOperation operation, CancellationToken cancellationToken)
     {
@@ -42,13 +39,10 @@ internal sealed class RecommenderDeliveryClient(HttpClient http, TimeProvider ti
             $"items/{escapedKey}?version={operation.Version}&producedAt={Uri.EscapeDataString(operation.ProducedAt.ToString("O", CultureInfo.InvariantCulture))}");
 
     private Task<DeliveryResult> SendAsync(HttpMethod method, string path, DeliveryRequest? body, CancellationToken cancellationToken) =>
-        ServiceHttp.SendAsync(
-            http,
-            Service,
-            timeProvider,
+        _http.SendAsync(
             method,
             path,
-            body is null ? null : ServiceHttp.Json(body, ServicesJsonContext.Default.DeliveryRequest),
+            body is null ? null : JsonRequestContent.Create(body, ServicesJsonContext.Default.DeliveryRequest),
             ServicesJsonContext.Default.DeliveryResult,
             cancellationToken);
 }

@@ -4,31 +4,23 @@ using RecoFunctions.Core.Services;
 
 namespace RecoFunctions.Core.Enrichment;
 
-internal sealed class ContentApiClient(HttpClient http, TimeProvider timeProvider) : IContentApiClient
+internal sealed class ContentApiClient : IContentApiClient
 {
-    private const string Service = ServiceNames.ContentApi;
+    private readonly ServiceHttp _http;
+    private readonly Uri _batch;
 
-    private readonly Uri _batch = ServiceHttp.Endpoint(http, "contents/batch");
+    public ContentApiClient(HttpClient http, TimeProvider timeProvider)
+    {
+        _http = new ServiceHttp(http, ServiceNames.ContentApi, timeProvider);
+        _batch = _http.Endpoint("contents/batch");
+    }
 
     public Task<ContentDocument> GetAsync(string contentId, long version, CancellationToken cancellationToken) =>
-        ServiceHttp.SendAsync(
-            http,
-            Service,
-            timeProvider,
-            HttpMethod.Get,
+        _http.GetAsync(
             string.Create(CultureInfo.InvariantCulture, $"contents/{Uri.EscapeDataString(contentId)}?version={version}"),
-            null,
             ServicesJsonContext.Default.ContentDocument,
             cancellationToken);
 
     public Task<ContentBatchResponse> GetBatchAsync(ContentBatchRequest request, CancellationToken cancellationToken) =>
-        ServiceHttp.SendAsync(
-            http,
-            Service,
-            timeProvider,
-            HttpMethod.Post,
-            _batch,
-            ServiceHttp.Json(request, ServicesJsonContext.Default.ContentBatchRequest),
-            ServicesJsonContext.Default.ContentBatchResponse,
-            cancellationToken);
+        _http.PostAsync(_batch, request, ServicesJsonContext.Default.ContentBatchRequest, ServicesJsonContext.Default.ContentBatchResponse, cancellationToken);
 }

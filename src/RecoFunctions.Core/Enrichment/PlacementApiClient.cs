@@ -3,31 +3,20 @@ using RecoFunctions.Core.Services;
 
 namespace RecoFunctions.Core.Enrichment;
 
-internal sealed class PlacementApiClient(HttpClient http, TimeProvider timeProvider) : IPlacementApiClient
+internal sealed class PlacementApiClient : IPlacementApiClient
 {
-    private const string Service = ServiceNames.PlacementApi;
+    private readonly ServiceHttp _http;
+    private readonly Uri _batch;
 
-    private readonly Uri _batch = ServiceHttp.Endpoint(http, "placements/batch");
+    public PlacementApiClient(HttpClient http, TimeProvider timeProvider)
+    {
+        _http = new ServiceHttp(http, ServiceNames.PlacementApi, timeProvider);
+        _batch = _http.Endpoint("placements/batch");
+    }
 
     public Task<PlacementDocument> GetAsync(string placementId, CancellationToken cancellationToken) =>
-        ServiceHttp.SendAsync(
-            http,
-            Service,
-            timeProvider,
-            HttpMethod.Get,
-            $"placements/{Uri.EscapeDataString(placementId)}",
-            null,
-            ServicesJsonContext.Default.PlacementDocument,
-            cancellationToken);
+        _http.GetAsync($"placements/{Uri.EscapeDataString(placementId)}", ServicesJsonContext.Default.PlacementDocument, cancellationToken);
 
     public Task<PlacementBatchResponse> GetBatchAsync(PlacementBatchRequest request, CancellationToken cancellationToken) =>
-        ServiceHttp.SendAsync(
-            http,
-            Service,
-            timeProvider,
-            HttpMethod.Post,
-            _batch,
-            ServiceHttp.Json(request, ServicesJsonContext.Default.PlacementBatchRequest),
-            ServicesJsonContext.Default.PlacementBatchResponse,
-            cancellationToken);
+        _http.PostAsync(_batch, request, ServicesJsonContext.Default.PlacementBatchRequest, ServicesJsonContext.Default.PlacementBatchResponse, cancellationToken);
 }

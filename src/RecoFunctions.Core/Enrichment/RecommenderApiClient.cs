@@ -3,32 +3,23 @@ using RecoFunctions.Core.Services;
 
 namespace RecoFunctions.Core.Enrichment;
 
-internal sealed class RecommenderApiClient(HttpClient http, TimeProvider timeProvider) : IRecommenderApiClient
+internal sealed class RecommenderApiClient : IRecommenderApiClient
 {
-    private const string Service = ServiceNames.RecommenderApi;
+    private readonly ServiceHttp _http;
+    private readonly Uri _knownContent;
+    private readonly Uri _knownContentBatch;
 
-    private readonly Uri _knownContent = ServiceHttp.Endpoint(http, "recommender/known-content");
-    private readonly Uri _knownContentBatch = ServiceHttp.Endpoint(http, "recommender/known-content/batch");
+    public RecommenderApiClient(HttpClient http, TimeProvider timeProvider)
+    {
+        _http = new ServiceHttp(http, ServiceNames.RecommenderApi, timeProvider);
+        _knownContent = _http.Endpoint("recommender/known-content");
+        _knownContentBatch = _http.Endpoint("recommender/known-content/batch");
+    }
 
     public Task<KnownContentResult> GetKnownContentAsync(KnownContentRequest request, CancellationToken cancellationToken) =>
-        ServiceHttp.SendAsync(
-            http,
-            Service,
-            timeProvider,
-            HttpMethod.Post,
-            _knownContent,
-            ServiceHttp.Json(request, ServicesJsonContext.Default.KnownContentRequest),
-            ServicesJsonContext.Default.KnownContentResult,
-            cancellationToken);
+        _http.PostAsync(_knownContent, request, ServicesJsonContext.Default.KnownContentRequest, ServicesJsonContext.Default.KnownContentResult, cancellationToken);
 
     public Task<KnownContentBatchResponse> GetKnownContentBatchAsync(KnownContentBatchRequest request, CancellationToken cancellationToken) =>
-        ServiceHttp.SendAsync(
-            http,
-            Service,
-            timeProvider,
-            HttpMethod.Post,
-            _knownContentBatch,
-            ServiceHttp.Json(request, ServicesJsonContext.Default.KnownContentBatchRequest),
-            ServicesJsonContext.Default.KnownContentBatchResponse,
-            cancellationToken);
+        _http.PostAsync(
+            _knownContentBatch, request, ServicesJsonContext.Default.KnownContentBatchRequest, ServicesJsonContext.Default.KnownContentBatchResponse, cancellationToken);
 }

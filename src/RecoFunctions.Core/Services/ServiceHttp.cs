@@ -3,39 +3,35 @@ using System.Text.Json.Serialization.Metadata;
 
 namespace RecoFunctions.Core.Services;
 
-/// <summary>JSON over HTTP for the typed clients: bodies serialised once (so a retry can resend them), errors thrown as <see cref="ServiceCallException"/>.</summary>
-internal static class ServiceHttp
+/// <summary>
+/// JSON over HTTP for one service's typed client: bodies serialised once (so a retry can resend them), answers read
+/// straight from the response stream, errors thrown as <see cref="ServiceCallException"/>.
+/// </summary>
+internal sealed class ServiceHttp(HttpClient client, string service, TimeProvider timeProvider)
 {
-    public static HttpContent Json<T>(T body, JsonTypeInfo<T> type) => JsonRequestContent.Create(body, type);
-
     /// <summary>
     /// The address of a fixed endpoint, resolved against the client's base address once: a request with an absolute
     /// address skips parsing and combining it again on every call.
     /// </summary>
-    public static Uri Endpoint(HttpClient client, string path) =>
+    public Uri Endpoint(string path) =>
         client.BaseAddress is { } baseAddress ? new Uri(baseAddress, path) : new Uri(path, UriKind.Relative);
 
-    public static Task<TResponse> SendAsync<TResponse>(
-        HttpClient client,
-        string service,
-        TimeProvider timeProvider,
-        HttpMethod method,
-        string path,
-        HttpContent? content,
-        JsonTypeInfo<TResponse> responseType,
-        CancellationToken cancellationToken)
+    public Task<TResponse> GetAsync<TResponse>(string path, JsonTypeInfo<TResponse> responseType, CancellationToken cancellationToken)
         where TResponse : class =>
-        SendAsync(client, service, timeProvider, method, new Uri(path, UriKind.RelativeOrAbsolute), content, responseType, cancellationToken);
+        SendAsync(HttpMethod.Get, path, null, responseType, cancellationToken);
 
-    public static async Task<TResponse> SendAsync<TResponse>(
-        HttpClient client,
-        string service,
-        TimeProvider timeProvider,
-        HttpMethod method,
-        Uri address,
-        HttpContent? content,
-        JsonTypeInfo<TResponse> responseType,
-        CancellationToken cancellationToken)
+    public Task<TResponse> PostAsync<TRequest, TResponse>(
+        Uri address, TRequest body, JsonTypeInfo<TRequest> requestType, JsonTypeInfo<TResponse> responseType, CancellationToken cancellationToken)
+        where TResponse : class =>
+        SendAsync(HttpMethod.Post, address, JsonRequestContent.Create(body, requestType), responseType, cancellationToken);
+
+    public Task<TResponse> SendAsync<TResponse>(
+        HttpMethod method, string path, HttpContent? content, JsonTypeInfo<TResponse> responseType, CancellationToken cancellationToken)
+        where TResponse : class =>
+        SendAsync(method, new Uri(path, UriKind.RelativeOrAbsolute), content, responseType, cancellationToken);
+
+    public async Task<TResponse> SendAsync<TResponse>(
+        HttpMethod method, Uri address, HttpContent? content, JsonTypeInfo<TResponse> responseType, CancellationToken cancellationToken)
         where TResponse : class
     {
         using var request = new HttpRequestMessage(method, address) { Content = content };

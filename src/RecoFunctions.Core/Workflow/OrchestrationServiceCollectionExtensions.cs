@@ -1,8 +1,6 @@
 using System.Globalization;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
 using RecoFunctions.Core.Configuration;
 
 namespace RecoFunctions.Core.Workflow;
@@ -16,8 +14,7 @@ public static class OrchestrationServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(configuration);
 
         var section = configuration.GetSection(OrchestrationOptions.SectionName);
-        services.AddOptions<OrchestrationOptions>().Configure(options => section.Bind(options)).ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<OrchestrationOptions>>(new KeyedOptionsValidator<OrchestrationOptions>(
+        services.AddOptions<OrchestrationOptions>().Configure(options => section.Bind(options)).ValidateKeyedOnStart(
             OrchestrationOptions.SectionName,
             static options => options.ActivityFirstRetryInterval > options.ActivityMaxRetryInterval
                 ? string.Format(
@@ -26,7 +23,7 @@ public static class OrchestrationServiceCollectionExtensions
                     OrchestrationOptions.SectionName,
                     options.ActivityFirstRetryInterval,
                     options.ActivityMaxRetryInterval)
-                : null)));
+                : null);
         return services;
     }
 }

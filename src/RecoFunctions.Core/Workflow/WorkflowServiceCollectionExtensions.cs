@@ -19,12 +19,11 @@ public static class WorkflowServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(configuration);
 
         var section = configuration.GetSection(WorkflowOptions.SectionName);
-        services.AddOptions<WorkflowOptions>().Configure(options => section.Bind(options)).ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<WorkflowOptions>>(new KeyedOptionsValidator<WorkflowOptions>(
+        services.AddOptions<WorkflowOptions>().Configure(options => section.Bind(options)).ValidateKeyedOnStart(
             WorkflowOptions.SectionName,
             static options => options.FirstDelay > options.MaxDelay
                 ? string.Format(CultureInfo.InvariantCulture, "{0}:FirstDelay ({1:c}) must not exceed {0}:MaxDelay ({2:c})", WorkflowOptions.SectionName, options.FirstDelay, options.MaxDelay)
-                : null)));
+                : null);
         services.TryAddSingleton(provider => provider.GetRequiredService<IOptions<WorkflowOptions>>().Value.ToRetryBudget());
         return services;
     }

@@ -24,7 +24,7 @@ public sealed class JsonRequestContentTests
         };
         var expected = JsonSerializer.SerializeToUtf8Bytes(request, ServicesJsonContext.Default.DeliveryBatchRequest);
 
-        using var content = ServiceHttp.Json(request, ServicesJsonContext.Default.DeliveryBatchRequest);
+        using var content = JsonRequestContent.Create(request, ServicesJsonContext.Default.DeliveryBatchRequest);
 
         Assert.Equal(expected, await content.ReadAsByteArrayAsync());
         Assert.Equal(expected.Length, content.Headers.ContentLength);
@@ -40,7 +40,7 @@ public sealed class JsonRequestContentTests
         {
             Operations = [new DeliveryOperation { Kind = DeliveryKinds.Item, Action = DeliveryActions.Delete, Key = "art-1", Version = 2 }],
         };
-        using var content = ServiceHttp.Json(request, ServicesJsonContext.Default.DeliveryBatchRequest);
+        using var content = JsonRequestContent.Create(request, ServicesJsonContext.Default.DeliveryBatchRequest);
         using var first = new MemoryStream();
         using var second = new MemoryStream();
 
