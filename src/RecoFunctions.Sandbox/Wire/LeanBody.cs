@@ -4,9 +4,8 @@ using System.Text.Json.Serialization.Metadata;
 namespace RecoFunctions.Sandbox.Wire;
 
 /// <summary>
-/// Reads request bodies in the sandbox's own lean shapes: settable members, which the source-generated reader sets
-/// one by one (the contract's init-only records make it collect boxed constructor arguments first), and no copies of
-/// what the sandbox does not keep. Absent members stay null or 0, as the contract's reader leaves them.
+/// Reads request bodies in the sandbox's own lean shapes, which keep no copies of what the sandbox does not keep: the
+/// payload strings it only checks are validated where they lie in the body, not allocated. Absent members stay null or 0.
 /// </summary>
 internal static class LeanBody
 {
