@@ -136,7 +136,7 @@ internal static partial class ReliabilityDrills
         var (run, poisoned) = await DrainBacklogAsync(stage, "drill-poison", cancellationToken).ConfigureAwait(false);
         await using (run.ConfigureAwait(false))
         {
-            var (report, _) = await stage.AuditUntilAsync(manifest, report => Complete(report) && report.PassedStrict, cancellationToken).ConfigureAwait(false);
+            var (report, _) = await stage.AuditUntilAsync(manifest, Complete, cancellationToken).ConfigureAwait(false);
             var healthyShare = 1 - (2 * settings.PoisonShare);
             var notes = new List<string>
             {
@@ -178,7 +178,7 @@ internal static partial class ReliabilityDrills
     private static async Task<DrillResult> FinishAsync(
         string name, DrillStage stage, string manifest, long faultEnded, IReadOnlyList<RecoProcess> runs, IReadOnlyList<string> notes, double? throughput, CancellationToken cancellationToken)
     {
-        var (report, at) = await stage.AuditUntilAsync(manifest, report => Complete(report), cancellationToken).ConfigureAwait(false);
+        var (report, at) = await stage.AuditUntilAsync(manifest, Complete, cancellationToken).ConfigureAwait(false);
         var drain = Stopwatch.GetElapsedTime(faultEnded, at).TotalSeconds;
         stage.Settings.Log(Line($"drill {name}: audit after {drain:0.0} s: lost {report.Lost}, duplicates applied {report.DuplicatesApplied}, delivered {report.Delivered} of {report.ExpectedValidPairs}"));
         var result = Judge(name, report, Complete(report) ? drain : null, notes, throughput);
@@ -221,9 +221,13 @@ internal static partial class ReliabilityDrills
         return (run, document.RootElement.GetProperty("throughputPerSecond").GetDouble());
     }
 
-    /// <summary>Every valid key-version arrived, nothing lost, nothing applied twice, nothing dead-lettered for a transient reason.</summary>
+    /// <summary>
+    /// Every valid key-version arrived and every invalid message is dead-lettered where it belongs; nothing lost, nothing
+    /// applied twice. Dead letters count too: the audit reads them before the deliveries, and one published in between (by a
+    /// workflow that answered after another batch's last delivery) would otherwise be reported missing.
+    /// </summary>
     private static bool Complete(AuditReport report) =>
-        report.Passed && report.Delivered == report.ExpectedValidPairs && report.UnexpectedDeadLetters == 0;
+        report.PassedStrict && report.Delivered == report.ExpectedValidPairs;
 
     private static DrillResult Judge(string name, AuditReport report, double? drain, IReadOnlyList<string> notes, double? throughput)
     {

@@ -11,8 +11,8 @@ namespace RecoFunctions.Local.Runtime;
 /// dead-lettered) and the batch workflow for the valid ones, and keeps a batch until every message in it is finished:
 /// messages still failing transiently are run again after a backoff, with their first-attempt time. Up to
 /// <see cref="RuntimeOptions.MaxBatchesPerPartition"/> batches run side by side, so a message need not wait for the
-/// service calls of the batch before it; a batch that shares a key with an earlier unfinished one waits for it, which
-/// keeps per-key order. Partitions run concurrently.
+/// service calls of the batch before it; the workflow of a batch that shares a key with an earlier unfinished one waits
+/// for it, which keeps per-key order (its invalid messages are dead-lettered without waiting). Partitions run concurrently.
 /// </summary>
 /// <remarks>
 /// The poll thread enqueues and tracks offsets; the worker finishes them. <see cref="Drain"/> stops taking batches
@@ -204,20 +204,18 @@ internal sealed class PartitionWorker
     }
 
     /// <summary>
-    /// Runs a batch once the earlier batches it shares keys with are finished; a stop lets it run too (it is in flight),
-    /// unless one of them could not finish. Never throws: a failure faults the worker.
+    /// Dead-letters the batch's invalid messages at once and runs the workflow for the valid ones once the earlier batches
+    /// it shares keys with are finished; a stop lets it run too (it is in flight), unless one of them could not finish.
+    /// Never throws: a failure faults the worker.
     /// </summary>
     /// <returns>Whether every message of the batch is finished.</returns>
     private async Task<bool> RunBatchAsync(PartitionBatch batch, Task<bool>[] blockers)
     {
         try
         {
-            if (blockers.Length > 0 && (await Task.WhenAll(blockers).ConfigureAwait(false)).Contains(false))
-            {
-                return false;
-            }
-
-            await ProcessBatchAsync(batch).ConfigureAwait(false);
+            var (work, deadLetters) = Accept(batch);
+            var workflow = work is null ? Task.CompletedTask : RunWorkflowAfterAsync(batch, work, blockers);
+            await Task.WhenAll(deadLetters, workflow).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (_drain.IsCancellationRequested)
         {
@@ -229,6 +227,17 @@ internal sealed class PartitionWorker
         }
 
         return IsFinished(batch);
+    }
+
+    /// <summary>Per-key order concerns deliveries only, so just the workflow waits for earlier batches.</summary>
+    private async Task RunWorkflowAfterAsync(PartitionBatch batch, List<WorkItem> work, Task<bool>[] blockers)
+    {
+        if (blockers.Length > 0 && (await Task.WhenAll(blockers).ConfigureAwait(false)).Contains(false))
+        {
+            return;
+        }
+
+        await RunWorkflowAsync(batch, work).ConfigureAwait(false);
     }
 
     private bool IsFinished(PartitionBatch batch)
@@ -282,11 +291,12 @@ internal sealed class PartitionWorker
         }
     }
 
-    private async Task ProcessBatchAsync(PartitionBatch batch)
+    /// <summary>Parses and validates the batch: the valid messages' work items, and the dead-lettering of the others under way.</summary>
+    private (List<WorkItem>? Work, Task DeadLetters) Accept(PartitionBatch batch)
     {
         var now = _dependencies.TimeProvider.GetUtcNow();
         List<WorkItem>? work = null;
-        List<Task>? tasks = null;
+        List<Task>? deadLetters = null;
         for (var i = 0; i < batch.Count; i++)
         {
             var message = batch.Messages[i];
@@ -298,19 +308,11 @@ internal sealed class PartitionWorker
             }
             else
             {
-                (tasks ??= []).Add(DeadLetterAsync(message, verdict.Stage, verdict.Reason));
+                (deadLetters ??= []).Add(DeadLetterAsync(message, verdict.Stage, verdict.Reason));
             }
         }
 
-        if (work is not null)
-        {
-            (tasks ??= []).Add(RunWorkflowAsync(batch, work));
-        }
-
-        if (tasks is not null)
-        {
-            await Task.WhenAll(tasks).ConfigureAwait(false);
-        }
+        return (work, deadLetters is null ? Task.CompletedTask : Task.WhenAll(deadLetters));
     }
 
     /// <summary>Runs the workflow until every item is finished; items still pending are run again after a backoff.</summary>

@@ -1,5 +1,6 @@
 using RecoFunctions.Core.Delivery;
 using RecoFunctions.Sandbox.Recording;
+using RecoFunctions.Testing;
 using Xunit.Abstractions;
 
 namespace RecoFunctions.Local.Tests.Runtime;
@@ -66,6 +67,30 @@ public sealed class PartitionBatchesTests(ITestOutputHelper output)
             Assert.Equal(Enumerable.Range(1, 40).Select(v => (long)v), deliveries.Select(d => d.Version));
             Assert.All(deliveries, d => Assert.Equal(DeliveryStatuses.Applied, d.Status));
         }
+    }
+
+    [Fact]
+    public async Task RunAsync_InvalidMessageBehindAnUnfinishedBatchOfItsKey_IsDeadLetteredWithoutWaitingForIt()
+    {
+        await using var harness = await RuntimeHarness.StartAsync(output, OneMessageBatches(batchesPerPartition: 4), partitions: 1);
+        var delivery = harness.Sandbox.Knobs.RecommenderDelivery;
+        delivery.StartOutage(503);
+        var valid = TestEvents.Content("art-a", 1, DateTimeOffset.UtcNow);
+        harness.Produce([valid, TestEvents.NotJson(TestEvents.ContentTopic, "art-a")]);
+
+        await using var running = harness.Start("invalid-behind");
+        var runtime = running.Runtime;
+        await Eventually.WaitUntilAsync(() => runtime.Snapshot().DeadLettered == 1, RuntimeHarness.Timeout, "the invalid message dead-lettered during the outage");
+        var during = runtime.Snapshot();
+        Assert.Equal(0, during.Delivered);
+        Assert.Equal(1, during.InFlight);
+
+        delivery.EndOutage();
+        await running.WaitUntilIdleAsync();
+        await running.StopAsync();
+
+        Assert.True(harness.Sandbox.Recorder.WasApplied(valid.Kind, valid.Key, valid.Version));
+        Assert.Equal("art-a", System.Text.Encoding.UTF8.GetString(Assert.Single(harness.ReadAll(TestEvents.ContentTopic + ".dlq")).Message.Key!));
     }
 
     private static Dictionary<string, string?> OneMessageBatches(int batchesPerPartition) => new()
