@@ -29,6 +29,7 @@ internal sealed class ConsumerLoop
     private readonly Dictionary<RuntimePartition, PartitionWorker> _workers = [];
     private readonly CancellationTokenSource _faulted = new();
     private PartitionWorker[] _published = [];
+    private volatile bool _hasAssignment;
     private PartitionWorker? _lastWorker;
     private Exception? _fault;
     private bool _stopping;
@@ -52,6 +53,12 @@ internal sealed class ConsumerLoop
 
     /// <summary>The workers of the partitions assigned now; safe to read from any thread.</summary>
     public IReadOnlyList<PartitionWorker> Workers => Volatile.Read(ref _published);
+
+    /// <summary>
+    /// The group gave this consumer an assignment, possibly an empty one (more members than partitions); until then no
+    /// worker means "not started yet", afterwards it can also mean "nothing to do here".
+    /// </summary>
+    public bool HasAssignment => _hasAssignment;
 
     /// <summary>Messages consumed but not finished when the loop stopped: not committed, so redelivered later.</summary>
     public long LeftUnfinished { get; private set; }
@@ -182,6 +189,7 @@ internal sealed class ConsumerLoop
             return;
         }
 
+        _hasAssignment = true;
         var added = new List<PartitionWorker>();
         foreach (var partition in partitions)
         {

@@ -72,18 +72,20 @@ public sealed class PipelineRuntime
     /// <summary>The topics consumed, one per enabled flow.</summary>
     public IReadOnlyList<string> Topics => [.. _flows.Flows.Select(flow => flow.Topic)];
 
-    /// <summary>Partitions are assigned, each was read to its end, and nothing is in flight. Cheap; any thread.</summary>
+    /// <summary>
+    /// The group assigned this instance its partitions (possibly none), each was read to its end, and nothing is in
+    /// flight. Cheap; any thread.
+    /// </summary>
     public bool IsIdle
     {
         get
         {
-            var workers = _loop?.Workers ?? [];
-            if (workers.Count == 0 || _metrics.InFlight != 0)
+            if (_loop is not { HasAssignment: true } loop || _metrics.InFlight != 0)
             {
                 return false;
             }
 
-            foreach (var worker in workers)
+            foreach (var worker in loop.Workers)
             {
                 if (!worker.AtEnd)
                 {

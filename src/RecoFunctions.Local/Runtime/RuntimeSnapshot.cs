@@ -23,7 +23,7 @@ namespace RecoFunctions.Local.Runtime;
 /// <param name="Breakers">The circuit breaker of every downstream service.</param>
 /// <param name="AssignedPartitions">Partitions this runtime owns.</param>
 /// <param name="PausedPartitions">Owned partitions paused because their buffer (or the in-flight limit) is full.</param>
-/// <param name="IsIdle">Partitions are assigned, each is read to its end, and nothing is in flight.</param>
+/// <param name="IsIdle">The group assigned this runtime its partitions (possibly none), each is read to its end, and nothing is in flight.</param>
 public sealed record RuntimeSnapshot(
     DateTimeOffset TakenAt,
     TimeSpan Elapsed,

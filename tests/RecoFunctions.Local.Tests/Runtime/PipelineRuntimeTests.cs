@@ -223,6 +223,27 @@ public sealed class PipelineRuntimeTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task WaitUntilIdleAsync_MoreInstancesThanPartitions_TheInstanceLeftWithoutPartitionsIsIdleToo()
+    {
+        // One partition per flow: two partitions among three instances.
+        await using var harness = await RuntimeHarness.StartAsync(output, partitions: 1);
+        var now = DateTimeOffset.UtcNow;
+        harness.Produce([TestEvents.Content("art-1", 1, now), TestEvents.Campaign("cmp-1", 1, now)]);
+        await using var first = harness.Start("crowd");
+        await first.WaitUntilIdleAsync();
+        await using var second = harness.Start("crowd");
+        await using var third = harness.Start("crowd");
+
+        var all = new[] { first, second, third };
+
+        // Spread one each over two of them, so one of the three owns nothing.
+        await Eventually(
+            () => all.Select(running => running.Runtime.Snapshot().AssignedPartitions.Count).Order().SequenceEqual([0, 1, 1]),
+            "the two partitions spread over the instances");
+        await Task.WhenAll(all.Select(running => running.WaitUntilIdleAsync()));
+    }
+
+    [Fact]
     public async Task RunAsync_BrokerUnreachable_FailsWithinTheConnectTimeoutNamingTheAddress()
     {
         await using var harness = await RuntimeHarness.StartAsync(output, new Dictionary<string, string?> { ["Kafka:ConnectTimeout"] = "00:00:02" });
