@@ -13,6 +13,12 @@ public static class DeadLetterHeaders
     /// <summary>Timestamp of the original record (ISO 8601); optional for readers.</summary>
     public const string OriginalTimestamp = "reco-dlq-original-timestamp";
 
+    /// <summary>
+    /// Set, to the original value's size in bytes, when the value had to be left out because the dead-letter topic refused
+    /// a record that large; the original is still at its topic, partition and offset.
+    /// </summary>
+    public const string ValueOmitted = "reco-dlq-value-omitted";
+
     /// <summary>Prefix shared by all of the above; a record dead-lettered again drops the previous set.</summary>
     public const string Prefix = "reco-dlq-";
 }

@@ -111,7 +111,10 @@ public sealed record DeadLetterRecord(
             ParseTime(Last(headers, DeadLetterHeaders.OriginalTimestamp)) ?? message.Timestamp,
             ParseTime(Last(headers, DeadLetterHeaders.DeadLetteredAt)) ?? message.Timestamp,
             message.Value,
-            [.. headers.Where(header => !IsDeadLetterHeader(header.Key))]);
+            [.. headers.Where(header => !IsDeadLetterHeader(header.Key))])
+        {
+            ValueOmitted = Last(headers, DeadLetterHeaders.ValueOmitted) is not null,
+        };
     }
 
     private static string? Last(IReadOnlyList<KafkaHeader> headers, string key)

@@ -23,17 +23,17 @@ public sealed class DeadLetterReader(string bootstrapServers, KafkaOptions? opti
 
     /// <exception cref="TimeoutException">The topics could not be read to their end offsets in time.</exception>
     /// <exception cref="KafkaException">The cluster could not be reached.</exception>
-    public Task<IReadOnlyList<DeadLetterRecord>> ReadAsync(IEnumerable<string> topics, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<AuditedDeadLetter>> ReadAsync(IEnumerable<string> topics, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(topics);
         var wanted = topics.Distinct(StringComparer.Ordinal).ToList();
         return Task.Run(() => Read(wanted, cancellationToken), CancellationToken.None);
     }
 
-    private IReadOnlyList<DeadLetterRecord> Read(List<string> topics, CancellationToken cancellationToken)
+    private IReadOnlyList<AuditedDeadLetter> Read(List<string> topics, CancellationToken cancellationToken)
     {
         LibrdkafkaLoader.EnsureInstalled();
-        var records = new List<DeadLetterRecord>();
+        var records = new List<AuditedDeadLetter>();
         var partitions = Partitions(topics);
         if (partitions.Count == 0)
         {
@@ -102,10 +102,10 @@ public sealed class DeadLetterReader(string bootstrapServers, KafkaOptions? opti
         ];
     }
 
-    private static DeadLetterRecord ToRecord(ConsumeResult<byte[]?, byte[]?> result)
+    private static AuditedDeadLetter ToRecord(ConsumeResult<byte[]?, byte[]?> result)
     {
         var headers = result.Message.Headers;
-        return new DeadLetterRecord(
+        return new AuditedDeadLetter(
             result.Topic,
             result.Partition.Value,
             result.Offset.Value,

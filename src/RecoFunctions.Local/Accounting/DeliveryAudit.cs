@@ -28,7 +28,7 @@ public static class DeliveryAudit
         return Evaluate(manifest, recommender, records);
     }
 
-    public static AuditReport Evaluate(WorkloadManifest manifest, RecommenderSnapshot recommender, IReadOnlyList<DeadLetterRecord> deadLetters)
+    public static AuditReport Evaluate(WorkloadManifest manifest, RecommenderSnapshot recommender, IReadOnlyList<AuditedDeadLetter> deadLetters)
     {
         ArgumentNullException.ThrowIfNull(manifest);
         ArgumentNullException.ThrowIfNull(recommender);
@@ -36,7 +36,7 @@ public static class DeliveryAudit
         return new AuditReport([.. manifest.Flows.Select(flow => Evaluate(flow, recommender, deadLetters))], recommender.Counts);
     }
 
-    private static FlowAudit Evaluate(FlowManifest flow, RecommenderSnapshot recommender, IReadOnlyList<DeadLetterRecord> deadLetters)
+    private static FlowAudit Evaluate(FlowManifest flow, RecommenderSnapshot recommender, IReadOnlyList<AuditedDeadLetter> deadLetters)
     {
         var letters = new DeadLetterTally(flow);
         foreach (var record in deadLetters)
@@ -162,7 +162,7 @@ public static class DeliveryAudit
 
         public bool HasValidPair(string key, long version) => _validPairs.Contains((key, version));
 
-        public void Add(DeadLetterRecord record)
+        public void Add(AuditedDeadLetter record)
         {
             if (record.OriginalPartition is not { } partition || record.OriginalOffset is not { } offset ||
                 !_flow.Partitions.TryGetValue(partition, out var span) || !span.Contains(offset))

@@ -15,9 +15,6 @@ namespace RecoFunctions.Local.Runtime;
 /// </summary>
 internal sealed class DeadLetterPublisher : IDisposable
 {
-    /// <summary>Set (to the original value's size) when the value had to be left out because the topic refused its size.</summary>
-    public const string ValueOmittedHeader = "reco-dlq-value-omitted";
-
     /// <summary>Largest record the producer builds; a broker with a lower limit refuses it and the value is left out.</summary>
     public const int MaxRecordBytes = 16 * 1024 * 1024;
 
@@ -131,7 +128,7 @@ internal sealed class DeadLetterPublisher : IDisposable
         headers.Add(DeadLetterHeaders.DeadLetteredAt, Utf8(_timeProvider.GetUtcNow().ToString("O", CultureInfo.InvariantCulture)));
         if (omitValue)
         {
-            headers.Add(ValueOmittedHeader, Utf8((original.Message.Value?.Length ?? 0).ToString(CultureInfo.InvariantCulture)));
+            headers.Add(DeadLetterHeaders.ValueOmitted, Utf8((original.Message.Value?.Length ?? 0).ToString(CultureInfo.InvariantCulture)));
         }
 
         return new Message<byte[]?, byte[]?>

@@ -95,7 +95,7 @@ internal sealed class DeadLetterReplay(
         }
 
         counts.Matched++;
-        if (Header(headers, DeadLetterPublisher.ValueOmittedHeader) is not null)
+        if (Header(headers, DeadLetterHeaders.ValueOmitted) is not null)
         {
             counts.WithoutValue++;
             return;

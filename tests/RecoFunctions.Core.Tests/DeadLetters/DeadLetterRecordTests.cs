@@ -146,6 +146,19 @@ public sealed class DeadLetterRecordTests
     }
 
     [Fact]
+    public void TryRead_HeaderFormWithTheValueLeftOut_SaysSo()
+    {
+        var record = DeadLetterRecord.From(Original(string.Empty), PipelineStage.Parse, "parse: payloadTooLarge", DeadLetteredAt);
+        var headers = record.ToHeaders().Append(new KafkaHeader(DeadLetterHeaders.ValueOmitted, Encoding.UTF8.GetBytes("2097152"))).ToList();
+        var onDeadLetterTopic = new KafkaMessage("oicms.content.v1.dlq", 0, 8, record.Key, headers, DeadLetteredAt, ReadOnlyMemory<byte>.Empty);
+
+        Assert.True(DeadLetterRecord.TryRead(onDeadLetterTopic, out var read));
+
+        Assert.True(read.ValueOmitted);
+        Assert.Equal(new MessageId("oicms.content.v1", 3, 42), read.OriginalId);
+    }
+
+    [Fact]
     public void TryRead_HeaderFormWithoutOptionalTimes_FallsBackToTheRecordTimestamp()
     {
         var headers = new List<KafkaHeader>

@@ -108,7 +108,7 @@ public sealed class ReplayCommandTests(ITestOutputHelper output)
         };
         if (omitted)
         {
-            headers.Add(DeadLetterPublisher.ValueOmittedHeader, Encoding.UTF8.GetBytes("2097152"));
+            headers.Add(DeadLetterHeaders.ValueOmitted, Encoding.UTF8.GetBytes("2097152"));
         }
 
         producer.Produce(topic, new Message<byte[], byte[]> { Key = Encoding.UTF8.GetBytes(key), Value = value is null ? null! : Encoding.UTF8.GetBytes(value), Headers = headers });

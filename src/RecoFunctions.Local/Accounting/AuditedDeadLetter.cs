@@ -4,7 +4,7 @@ namespace RecoFunctions.Local.Accounting;
 /// One record of a dead-letter topic, as far as an audit needs it: the headers naming reason, stage and original
 /// position, the key, and the version when the value is an event with one.
 /// </summary>
-public sealed record DeadLetterRecord(
+public sealed record AuditedDeadLetter(
     string Topic,
     int Partition,
     long Offset,
