@@ -10,7 +10,7 @@ internal static class BenchReportText
         var machine = report.Machine;
         yield return $"machine: {machine.Cores} cores, {machine.Os} {machine.Architecture}, {machine.Runtime}, {(machine.ServerGc ? "server" : "workstation")} GC, {machine.Configuration} build";
         yield return $"load average (1, 5, 15 min) at start: {report.LoadAverageAtStart ?? "unknown"}, at end: {report.LoadAverageAtEnd ?? "unknown"}";
-        yield return $"kafka: {report.Settings["bench:kafka"]}, {report.Settings["bench:partitionsPerTopic"]} partitions per topic; backlog produced at {F(report.BacklogProducedPerSecond)} events/s";
+        yield return $"kafka: {report.Settings["bench:kafka"]}, {report.Settings["bench:partitionsPerTopic"]} partitions per topic; backlog produced at {F(report.BacklogProducedPerSecond)} events/s in message sets of up to {report.Settings.GetValueOrDefault("bench:backlogMessageSetBytes", "?")} bytes";
         yield return WarmUpLine(report.WarmUp);
         foreach (var phase in new[] { report.BareConsumer, report.PipelineMaxRate, report.PipelineFixedRate })
         {

@@ -53,7 +53,7 @@ internal sealed partial class BenchRunner
             var pipeline = services.GetRequiredService<IOptions<PipelineOptions>>().Value;
             var spec = Spec(_settings.WarmUp, rate: 0, seed: 3);
             topics = CreateTopics(services, Math.Max(partitions, PartitionsFor(pipeline, spec)));
-            backlog = await ProduceAsync(pipeline, spec, cancellationToken).ConfigureAwait(false);
+            backlog = await ProduceAsync(pipeline, spec, BacklogProducerConfig(), cancellationToken).ConfigureAwait(false);
         }
 
         var rounds = 0;

@@ -53,10 +53,13 @@ public sealed class WorkloadProducer
         return config;
     }
 
-    public static IProducer<byte[]?, byte[]?> CreateProducer(string bootstrapServers, KafkaOptions? options = null)
+    public static IProducer<byte[]?, byte[]?> CreateProducer(string bootstrapServers, KafkaOptions? options = null) =>
+        CreateProducer(CreateConfig(bootstrapServers, options));
+
+    public static IProducer<byte[]?, byte[]?> CreateProducer(ProducerConfig config)
     {
         LibrdkafkaLoader.EnsureInstalled();
-        return new ProducerBuilder<byte[]?, byte[]?>(CreateConfig(bootstrapServers, options))
+        return new ProducerBuilder<byte[]?, byte[]?>(config)
             .SetLogHandler(static (_, _) => { })
             .Build();
     }
