@@ -9,7 +9,10 @@ using RecoFunctions.Sandbox.Catalog;
 
 namespace RecoFunctions.Sandbox.Tests;
 
-/// <summary>The services read bodies in lean shapes of their own and write some answers directly: the answers stay the contract's.</summary>
+/// <summary>
+/// The services read bodies as the contract's types, members a body leaves out as null, and write some answers
+/// directly: the answers stay the contract's.
+/// </summary>
 public sealed class RequestBodyTests : IAsyncLifetime
 {
     private readonly SandboxOptions _options = new() { ContentBodyWords = 7 };
@@ -102,6 +105,31 @@ public sealed class RequestBodyTests : IAsyncLifetime
         var error = await response.Content.ReadFromJsonAsync(ServicesJsonContext.Default.ServiceError);
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal($"the body is not valid: {contractMessage}", error!.Message);
+    }
+
+    [Fact]
+    public async Task KnownContentBatch_ItemWithoutCampaignId_IsRejectedAndAnsweredWithoutOne()
+    {
+        var response = await PostAsync("recommender/known-content/batch", """{"items":[{"contentIds":["art-1"],"segmentIds":[]}]}""");
+
+        using var answer = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        var item = Assert.Single(answer.RootElement.GetProperty("items").EnumerateArray().ToArray());
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(LookupStatus.Rejected, item.GetProperty("status").GetString());
+        Assert.Equal("campaignId is required", item.GetProperty("message").GetString());
+        Assert.False(item.TryGetProperty("campaignId", out _));
+    }
+
+    [Theory]
+    [InlineData("deliveries/batch")]
+    [InlineData("contents/batch")]
+    [InlineData("recommender/known-content/batch")]
+    public async Task Batch_BodyWithoutItsList_FailsTheCall(string path)
+    {
+        var response = await PostAsync(path, "{}");
+
+        Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
+        Assert.Equal(0, _host.Recorder.Counts.Received);
     }
 
     /// <summary>What reading <paramref name="json"/> as the contract type says is wrong with it.</summary>

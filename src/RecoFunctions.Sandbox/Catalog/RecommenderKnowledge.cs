@@ -1,7 +1,6 @@
 using RecoFunctions.Core.Delivery;
 using RecoFunctions.Core.Enrichment;
 using RecoFunctions.Sandbox.Recording;
-using RecoFunctions.Sandbox.Wire;
 
 namespace RecoFunctions.Sandbox.Catalog;
 
@@ -11,13 +10,13 @@ namespace RecoFunctions.Sandbox.Catalog;
 /// </summary>
 internal sealed class RecommenderKnowledge(ContentCatalog contents, DeliveryRecorder recorder)
 {
-    public string? Validate(KnownContentBody request) =>
+    public string? Validate(KnownContentRequest request) =>
         string.IsNullOrWhiteSpace(request.CampaignId) ? "campaignId is required" : null;
 
-    public KnownContentResult Answer(KnownContentBody request)
+    public KnownContentResult Answer(KnownContentRequest request)
     {
         // Members the body left out are null and fail the call, as they always have.
-        var known = new List<string>(request.ContentIds!.Count);
+        var known = new List<string>(request.ContentIds.Count);
         var unknown = new List<string>();
         foreach (var contentId in request.ContentIds)
         {
@@ -25,14 +24,14 @@ internal sealed class RecommenderKnowledge(ContentCatalog contents, DeliveryReco
         }
 
         long reach = 0;
-        foreach (var segment in request.SegmentIds!)
+        foreach (var segment in request.SegmentIds)
         {
             reach += 1_000 + (long)(StableHash.Of(segment) % 99_000);
         }
 
         return new KnownContentResult
         {
-            CampaignId = request.CampaignId!,
+            CampaignId = request.CampaignId,
             KnownContentIds = known,
             UnknownContentIds = unknown,
             EstimatedReach = reach,

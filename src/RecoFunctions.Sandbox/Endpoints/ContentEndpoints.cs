@@ -5,7 +5,6 @@ using Microsoft.AspNetCore.Routing;
 using RecoFunctions.Core.Enrichment;
 using RecoFunctions.Core.Services;
 using RecoFunctions.Sandbox.Catalog;
-using RecoFunctions.Sandbox.Wire;
 
 namespace RecoFunctions.Sandbox.Endpoints;
 
@@ -35,14 +34,14 @@ internal static class ContentEndpoints
 
     private static async Task GetBatchAsync(HttpContext context, SandboxState state)
     {
-        var request = await HttpJson.ReadAsync(context, ContentBatchBody.Read).ConfigureAwait(false);
+        var request = await HttpJson.ReadAsync(context, RequestBodies.ContentBatch).ConfigureAwait(false);
         if (request is null)
         {
             return;
         }
 
         // A body without items fails the call, as it always has.
-        var references = request.Items!;
+        var references = request.Items;
         if (references.Count > state.Options.MaxBatchItems)
         {
             await HttpJson.TooLargeAsync(context, references.Count, state.Options.MaxBatchItems).ConfigureAwait(false);
@@ -53,30 +52,30 @@ internal static class ContentEndpoints
         var statuses = new string[references.Count];
         for (var i = 0; i < statuses.Length; i++)
         {
-            statuses[i] = StatusOf(state, references[i]!);
+            statuses[i] = StatusOf(state, references[i]);
         }
 
         await HttpJson.WriteAsync(context, StatusCodes.Status200OK, (state.Contents, references, statuses), WriteBatch, ServicesJsonContext.Default.Options)
             .ConfigureAwait(false);
     }
 
-    private static string StatusOf(SandboxState state, ContentRefBody reference) =>
+    private static string StatusOf(SandboxState state, ContentRef reference) =>
         reference.Version < 1 ? LookupStatus.Rejected
-        : state.Contents.Exists(reference.ContentId!) ? LookupStatus.Ok
+        : state.Contents.Exists(reference.ContentId) ? LookupStatus.Ok
         : LookupStatus.NotFound;
 
     /// <summary>
     /// Writes what serialising a <see cref="ContentBatchResponse"/> of the lookups writes, each found content written
     /// straight from the catalog.
     /// </summary>
-    private static void WriteBatch(Utf8JsonWriter writer, (ContentCatalog Contents, IReadOnlyList<ContentRefBody?> Items, string[] Statuses) batch)
+    private static void WriteBatch(Utf8JsonWriter writer, (ContentCatalog Contents, IReadOnlyList<ContentRef> Items, string[] Statuses) batch)
     {
         writer.WriteStartObject();
         writer.WriteStartArray("items"u8);
         for (var i = 0; i < batch.Statuses.Length; i++)
         {
-            var contentId = batch.Items[i]!.ContentId;
-            var version = batch.Items[i]!.Version;
+            var contentId = batch.Items[i].ContentId;
+            var version = batch.Items[i].Version;
             var status = batch.Statuses[i];
             writer.WriteStartObject();
             // A body without one reads as null: the serializer leaves null members out.

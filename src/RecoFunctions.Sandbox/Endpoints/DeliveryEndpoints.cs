@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using RecoFunctions.Core.Delivery;
 using RecoFunctions.Core.Services;
-using RecoFunctions.Sandbox.Wire;
 
 namespace RecoFunctions.Sandbox.Endpoints;
 
@@ -27,14 +26,14 @@ internal static class DeliveryEndpoints
 
     private static async Task BatchAsync(HttpContext context, SandboxState state)
     {
-        var request = await HttpJson.ReadAsync(context, DeliveryBatchBody.Read).ConfigureAwait(false);
+        var request = await HttpJson.ReadAsync(context, RequestBodies.DeliveryBatch).ConfigureAwait(false);
         if (request is null)
         {
             return;
         }
 
         // A body without operations, or with a null one, fails the call (after the operations before it), as it always has.
-        var operations = request.Operations!;
+        var operations = request.Operations;
         if (operations.Count > state.Options.MaxBatchItems)
         {
             await HttpJson.TooLargeAsync(context, operations.Count, state.Options.MaxBatchItems).ConfigureAwait(false);
@@ -44,7 +43,7 @@ internal static class DeliveryEndpoints
         var results = new DeliveryResult[operations.Count];
         for (var i = 0; i < results.Length; i++)
         {
-            results[i] = state.Intake.Handle(operations[i]!.ToCommand());
+            results[i] = state.Intake.Handle(operations[i]);
         }
 
         await HttpJson.WriteAsync(context, StatusCodes.Status200OK, new DeliveryBatchResponse { Results = results }, ServicesJsonContext.Default.DeliveryBatchResponse)

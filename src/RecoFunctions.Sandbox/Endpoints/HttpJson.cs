@@ -14,12 +14,7 @@ internal static class HttpJson
     private const string JsonContentType = "application/json; charset=utf-8";
 
     /// <returns>The body, or null after answering 400 because it is not valid JSON of the expected shape.</returns>
-    public static Task<T?> ReadAsync<T>(HttpContext context, JsonTypeInfo<T> type)
-        where T : class =>
-        ReadAsync(context, utf8 => JsonSerializer.Deserialize(utf8, type));
-
-    /// <returns>The body as <paramref name="reader"/> reads it, or null after answering 400 because it is not valid JSON of the expected shape.</returns>
-    public static async Task<T?> ReadAsync<T>(HttpContext context, Utf8BodyReader<T> reader)
+    public static async Task<T?> ReadAsync<T>(HttpContext context, JsonTypeInfo<T> type)
         where T : class
     {
         var body = context.Request.BodyReader;
@@ -27,7 +22,7 @@ internal static class HttpJson
         T? value;
         try
         {
-            value = Read(read.Buffer, reader);
+            value = Read(read.Buffer, type);
         }
         catch (JsonException exception)
         {
@@ -108,11 +103,11 @@ internal static class HttpJson
     /// segments is first copied into one pooled buffer, which costs far less than reading across segments.
     /// </summary>
     /// <exception cref="JsonException">Not JSON of the expected shape, or more than one value.</exception>
-    private static T? Read<T>(ReadOnlySequence<byte> utf8, Utf8BodyReader<T> reader)
+    private static T? Read<T>(ReadOnlySequence<byte> utf8, JsonTypeInfo<T> type)
     {
         if (utf8.IsSingleSegment)
         {
-            return reader(utf8.FirstSpan);
+            return JsonSerializer.Deserialize(utf8.FirstSpan, type);
         }
 
         var length = checked((int)utf8.Length);
@@ -120,7 +115,7 @@ internal static class HttpJson
         try
         {
             utf8.CopyTo(buffer);
-            return reader(buffer.AsSpan(0, length));
+            return JsonSerializer.Deserialize(buffer.AsSpan(0, length), type);
         }
         finally
         {

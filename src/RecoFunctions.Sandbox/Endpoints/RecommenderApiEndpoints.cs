@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using RecoFunctions.Core.Enrichment;
 using RecoFunctions.Core.Services;
-using RecoFunctions.Sandbox.Wire;
 
 namespace RecoFunctions.Sandbox.Endpoints;
 
@@ -17,7 +16,7 @@ internal static class RecommenderApiEndpoints
 
     private static async Task KnownContentAsync(HttpContext context, SandboxState state)
     {
-        var request = await HttpJson.ReadAsync(context, KnownContentBody.Read).ConfigureAwait(false);
+        var request = await HttpJson.ReadAsync(context, RequestBodies.KnownContent).ConfigureAwait(false);
         if (request is null)
         {
             return;
@@ -35,14 +34,14 @@ internal static class RecommenderApiEndpoints
 
     private static async Task KnownContentBatchAsync(HttpContext context, SandboxState state)
     {
-        var request = await HttpJson.ReadAsync(context, KnownContentBatchBody.Read).ConfigureAwait(false);
+        var request = await HttpJson.ReadAsync(context, RequestBodies.KnownContentBatch).ConfigureAwait(false);
         if (request is null)
         {
             return;
         }
 
         // A body without items, or with a null one, fails the call, as it always has.
-        var questions = request.Items!;
+        var questions = request.Items;
         if (questions.Count > state.Options.MaxBatchItems)
         {
             await HttpJson.TooLargeAsync(context, questions.Count, state.Options.MaxBatchItems).ConfigureAwait(false);
@@ -53,10 +52,10 @@ internal static class RecommenderApiEndpoints
         for (var i = 0; i < items.Length; i++)
         {
             // An item without a campaign id is answered without one (null members are left out).
-            var item = questions[i]!;
+            var item = questions[i];
             items[i] = state.Knowledge.Validate(item) is { } problem
-                ? new KnownContentBatchItem { CampaignId = item.CampaignId!, Status = LookupStatus.Rejected, Message = problem }
-                : new KnownContentBatchItem { CampaignId = item.CampaignId!, Status = LookupStatus.Ok, Result = state.Knowledge.Answer(item) };
+                ? new KnownContentBatchItem { CampaignId = item.CampaignId, Status = LookupStatus.Rejected, Message = problem }
+                : new KnownContentBatchItem { CampaignId = item.CampaignId, Status = LookupStatus.Ok, Result = state.Knowledge.Answer(item) };
         }
 
         await HttpJson.WriteAsync(context, StatusCodes.Status200OK, new KnownContentBatchResponse { Items = items }, ServicesJsonContext.Default.KnownContentBatchResponse)

@@ -9,8 +9,8 @@ namespace RecoFunctions.Sandbox.Recording;
 internal readonly record struct DeliveryCommand(string Kind, string Action, string Key, long Version, DateTimeOffset ProducedAt, string? PayloadType, string? PayloadId)
 {
     public static DeliveryCommand Of(DeliveryOperation operation) => new(
-        operation.Kind,
-        operation.Action,
+        Shared(operation.Kind),
+        Shared(operation.Action),
         operation.Key,
         operation.Version,
         operation.ProducedAt,
@@ -26,4 +26,15 @@ internal readonly record struct DeliveryCommand(string Kind, string Action, stri
             CampaignPayload campaign => campaign.CampaignId,
             _ => null,
         });
+
+    /// <summary>The shared constant for a known kind or action, so that the recorder's history keeps no copy per delivery.</summary>
+    private static string Shared(string word) => word switch
+    {
+        DeliveryKinds.Item => DeliveryKinds.Item,
+        DeliveryKinds.Campaign => DeliveryKinds.Campaign,
+        DeliveryActions.Upsert => DeliveryActions.Upsert,
+        DeliveryActions.Delete => DeliveryActions.Delete,
+        DeliveryActions.Retire => DeliveryActions.Retire,
+        _ => word,
+    };
 }
