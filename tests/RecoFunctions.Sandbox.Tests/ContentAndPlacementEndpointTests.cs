@@ -4,28 +4,13 @@ using RecoFunctions.Core.Services;
 
 namespace RecoFunctions.Sandbox.Tests;
 
-public sealed class ContentAndPlacementEndpointTests : IAsyncLifetime
+public sealed class ContentAndPlacementEndpointTests() : SandboxEndpointTest(new SandboxOptions { ContentBodyWords = 12 })
 {
-    private SandboxHost _host = null!;
-    private SandboxHttp _http = null!;
-
-    public async Task InitializeAsync()
-    {
-        _host = await SandboxHost.StartAsync(new SandboxOptions { ContentBodyWords = 12 }, CancellationToken.None);
-        _http = new SandboxHttp(_host);
-    }
-
-    public async Task DisposeAsync()
-    {
-        _http.Dispose();
-        await _host.DisposeAsync();
-    }
-
     [Fact]
     public async Task GetContent_AnyId_ReturnsTheSameFullContentEveryTime()
     {
-        var (response, first) = await _http.GetAsync("contents/art-1?version=7", ServicesJsonContext.Default.ContentDocument);
-        var (_, second) = await _http.GetAsync("contents/art-1?version=7", ServicesJsonContext.Default.ContentDocument);
+        var (response, first) = await Http.GetAsync("contents/art-1?version=7", ServicesJsonContext.Default.ContentDocument);
+        var (_, second) = await Http.GetAsync("contents/art-1?version=7", ServicesJsonContext.Default.ContentDocument);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.NotNull(first);
@@ -43,7 +28,7 @@ public sealed class ContentAndPlacementEndpointTests : IAsyncLifetime
     [Fact]
     public async Task GetContent_MissingPrefix_Returns404WithError()
     {
-        var (response, error) = await _http.GetAsync("contents/missing-9", ServicesJsonContext.Default.ServiceError);
+        var (response, error) = await Http.GetAsync("contents/missing-9", ServicesJsonContext.Default.ServiceError);
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Equal("notFound", error!.Error);
@@ -53,7 +38,7 @@ public sealed class ContentAndPlacementEndpointTests : IAsyncLifetime
     [Fact]
     public async Task GetContent_BadVersion_Returns400()
     {
-        var response = await _http.Client.GetAsync("contents/art-1?version=abc");
+        var response = await Http.Client.GetAsync("contents/art-1?version=abc");
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
     }
@@ -63,7 +48,7 @@ public sealed class ContentAndPlacementEndpointTests : IAsyncLifetime
     {
         var request = new ContentBatchRequest { Items = [new("art-1", 1), new("missing-2", 1), new("art-3", 0), new("art-1", 2)] };
 
-        var (response, answer) = await _http.PostAsync("contents/batch", request, ServicesJsonContext.Default.ContentBatchRequest, ServicesJsonContext.Default.ContentBatchResponse);
+        var (response, answer) = await Http.PostAsync("contents/batch", request, ServicesJsonContext.Default.ContentBatchRequest, ServicesJsonContext.Default.ContentBatchResponse);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(["art-1", "missing-2", "art-3", "art-1"], answer!.Items.Select(i => i.ContentId));
@@ -90,7 +75,7 @@ public sealed class ContentAndPlacementEndpointTests : IAsyncLifetime
     {
         using var content = new StringContent("{ not json", System.Text.Encoding.UTF8, "application/json");
 
-        var response = await _http.Client.PostAsync("contents/batch", content);
+        var response = await Http.Client.PostAsync("contents/batch", content);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
     }
@@ -98,8 +83,8 @@ public sealed class ContentAndPlacementEndpointTests : IAsyncLifetime
     [Fact]
     public async Task GetPlacement_KnownAndUnknown_Answers200And404()
     {
-        var (found, placement) = await _http.GetAsync("placements/home-hero", ServicesJsonContext.Default.PlacementDocument);
-        var missing = await _http.Client.GetAsync("placements/unknown-1");
+        var (found, placement) = await Http.GetAsync("placements/home-hero", ServicesJsonContext.Default.PlacementDocument);
+        var missing = await Http.Client.GetAsync("placements/unknown-1");
 
         Assert.Equal(HttpStatusCode.OK, found.StatusCode);
         Assert.Equal("home-hero", placement!.PlacementId);
@@ -114,7 +99,7 @@ public sealed class ContentAndPlacementEndpointTests : IAsyncLifetime
     {
         var request = new PlacementBatchRequest { PlacementIds = ["home-hero", "unknown-x", "article-rail"] };
 
-        var (_, answer) = await _http.PostAsync("placements/batch", request, ServicesJsonContext.Default.PlacementBatchRequest, ServicesJsonContext.Default.PlacementBatchResponse);
+        var (_, answer) = await Http.PostAsync("placements/batch", request, ServicesJsonContext.Default.PlacementBatchRequest, ServicesJsonContext.Default.PlacementBatchResponse);
 
         Assert.Equal([LookupStatus.Ok, LookupStatus.NotFound, LookupStatus.Ok], answer!.Items.Select(i => i.Status));
         Assert.Equal(request.PlacementIds, answer.Items.Select(i => i.PlacementId));

@@ -6,27 +6,12 @@ using RecoFunctions.Core.Services;
 
 namespace RecoFunctions.Sandbox.Tests;
 
-public sealed class ReceivedEndpointTests : IAsyncLifetime
+public sealed class ReceivedEndpointTests : SandboxEndpointTest
 {
-    private SandboxHost _host = null!;
-    private SandboxHttp _http = null!;
-
-    public async Task InitializeAsync()
-    {
-        _host = await SandboxHost.StartAsync(new SandboxOptions(), CancellationToken.None);
-        _http = new SandboxHttp(_host);
-    }
-
-    public async Task DisposeAsync()
-    {
-        _http.Dispose();
-        await _host.DisposeAsync();
-    }
-
     [Fact]
     public async Task Received_AppliedStaleAndRejected_ListsAppliedAndStaleVersionsPerKey()
     {
-        var response = await _http.Client.PostAsJsonAsync(
+        var response = await Http.Client.PostAsJsonAsync(
             "deliveries/batch",
             new DeliveryBatchRequest
             {
@@ -46,13 +31,13 @@ public sealed class ReceivedEndpointTests : IAsyncLifetime
             ["campaign a held 7: [[7,7]]", "item a held 3: [[1,3]]"],
             all.Order(StringComparer.Ordinal));
         Assert.Equal(["item a held 3: [[1,3]]"], items);
-        Assert.True(_host.Recorder.WasReceived(DeliveryKinds.Item, "a", 2));
-        Assert.False(_host.Recorder.WasApplied(DeliveryKinds.Item, "a", 2));
+        Assert.True(Host.Recorder.WasReceived(DeliveryKinds.Item, "a", 2));
+        Assert.False(Host.Recorder.WasApplied(DeliveryKinds.Item, "a", 2));
     }
 
     private async Task<List<string>> ReceivedAsync(string path)
     {
-        using var response = await _http.Client.GetAsync(path);
+        using var response = await Http.Client.GetAsync(path);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("application/x-ndjson", response.Content.Headers.ContentType?.MediaType);
         var body = await response.Content.ReadAsStringAsync();

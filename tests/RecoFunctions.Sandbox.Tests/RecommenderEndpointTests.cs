@@ -7,23 +7,8 @@ using RecoFunctions.Sandbox.Wire;
 
 namespace RecoFunctions.Sandbox.Tests;
 
-public sealed class RecommenderEndpointTests : IAsyncLifetime
+public sealed class RecommenderEndpointTests : SandboxEndpointTest
 {
-    private SandboxHost _host = null!;
-    private SandboxHttp _http = null!;
-
-    public async Task InitializeAsync()
-    {
-        _host = await SandboxHost.StartAsync(new SandboxOptions(), CancellationToken.None);
-        _http = new SandboxHttp(_host);
-    }
-
-    public async Task DisposeAsync()
-    {
-        _http.Dispose();
-        await _host.DisposeAsync();
-    }
-
     [Fact]
     public async Task DeliverBatch_MixedOperations_AnswersAStatusPerOperationInOrder()
     {
@@ -59,7 +44,7 @@ public sealed class RecommenderEndpointTests : IAsyncLifetime
         Assert.Contains("contentId", results[5].Reason, StringComparison.Ordinal);
         Assert.Contains("not valid for a campaign", results[8].Reason, StringComparison.Ordinal);
         Assert.Equal(6, results[6].HeldVersion);
-        Assert.Equal(0, _host.Recorder.Counts.DuplicatesApplied);
+        Assert.Equal(0, Host.Recorder.Counts.DuplicatesApplied);
     }
 
     [Fact]
@@ -67,28 +52,28 @@ public sealed class RecommenderEndpointTests : IAsyncLifetime
     {
         var upsert = new DeliveryRequest { Version = 3, ProducedAt = Operations.ProducedAt, Payload = new ItemPayload { ContentId = "art-7" } };
 
-        var first = await _http.Client.PutAsJsonAsync("items/art-7", upsert, ServicesJsonContext.Default.DeliveryRequest);
-        var replay = await _http.Client.PutAsJsonAsync("items/art-7", upsert, ServicesJsonContext.Default.DeliveryRequest);
-        var oldDelete = await _http.Client.DeleteAsync("items/art-7?version=2");
-        var delete = await _http.Client.DeleteAsync("items/art-7?version=4");
+        var first = await Http.Client.PutAsJsonAsync("items/art-7", upsert, ServicesJsonContext.Default.DeliveryRequest);
+        var replay = await Http.Client.PutAsJsonAsync("items/art-7", upsert, ServicesJsonContext.Default.DeliveryRequest);
+        var oldDelete = await Http.Client.DeleteAsync("items/art-7?version=2");
+        var delete = await Http.Client.DeleteAsync("items/art-7?version=4");
 
         Assert.Equal(DeliveryStatuses.Applied, (await Result(first)).Status);
         Assert.Equal(DeliveryStatuses.Stale, (await Result(replay)).Status);
         Assert.Equal(DeliveryStatuses.Stale, (await Result(oldDelete)).Status);
         Assert.Equal(DeliveryStatuses.Applied, (await Result(delete)).Status);
-        Assert.True(_host.Recorder.IsRemoved(DeliveryKinds.Item, "art-7"));
+        Assert.True(Host.Recorder.IsRemoved(DeliveryKinds.Item, "art-7"));
     }
 
     [Fact]
     public async Task SingleItemEndpoints_InvalidDelivery_Answers400()
     {
-        var noPayload = await _http.Client.PutAsJsonAsync("items/a", new DeliveryRequest { Version = 1 }, ServicesJsonContext.Default.DeliveryRequest);
-        var noVersion = await _http.Client.DeleteAsync("items/a");
+        var noPayload = await Http.Client.PutAsJsonAsync("items/a", new DeliveryRequest { Version = 1 }, ServicesJsonContext.Default.DeliveryRequest);
+        var noVersion = await Http.Client.DeleteAsync("items/a");
 
         Assert.Equal(HttpStatusCode.BadRequest, noPayload.StatusCode);
         Assert.Equal("rejected", (await noPayload.Content.ReadFromJsonAsync(ServicesJsonContext.Default.ServiceError))!.Error);
         Assert.Equal(HttpStatusCode.BadRequest, noVersion.StatusCode);
-        Assert.Equal(2, _host.Recorder.Counts.Rejected);
+        Assert.Equal(2, Host.Recorder.Counts.Rejected);
     }
 
     [Fact]
@@ -96,12 +81,12 @@ public sealed class RecommenderEndpointTests : IAsyncLifetime
     {
         var upsert = new DeliveryRequest { Version = 1, ProducedAt = Operations.ProducedAt, Payload = new CampaignPayload { CampaignId = "cmp-9", PlacementId = "p" } };
 
-        var put = await _http.Client.PutAsJsonAsync("campaigns/cmp-9", upsert, ServicesJsonContext.Default.DeliveryRequest);
-        var retire = await _http.Client.PostAsJsonAsync("campaigns/cmp-9/retire", new DeliveryRequest { Version = 2, ProducedAt = Operations.ProducedAt }, ServicesJsonContext.Default.DeliveryRequest);
+        var put = await Http.Client.PutAsJsonAsync("campaigns/cmp-9", upsert, ServicesJsonContext.Default.DeliveryRequest);
+        var retire = await Http.Client.PostAsJsonAsync("campaigns/cmp-9/retire", new DeliveryRequest { Version = 2, ProducedAt = Operations.ProducedAt }, ServicesJsonContext.Default.DeliveryRequest);
 
         Assert.Equal(DeliveryStatuses.Applied, (await Result(put)).Status);
         Assert.Equal(DeliveryStatuses.Applied, (await Result(retire)).Status);
-        Assert.True(_host.Recorder.IsRemoved(DeliveryKinds.Campaign, "cmp-9"));
+        Assert.True(Host.Recorder.IsRemoved(DeliveryKinds.Campaign, "cmp-9"));
     }
 
     [Fact]
@@ -110,7 +95,7 @@ public sealed class RecommenderEndpointTests : IAsyncLifetime
         await DeliverAsync(Operations.UpsertItem("art-2", 1), Operations.DeleteItem("art-2", 2));
         var request = new KnownContentRequest { CampaignId = "cmp-1", ContentIds = ["art-1", "missing-1", "art-2"], SegmentIds = ["seg-1", "seg-2"] };
 
-        var (response, result) = await _http.PostAsync("recommender/known-content", request, ServicesJsonContext.Default.KnownContentRequest, ServicesJsonContext.Default.KnownContentResult);
+        var (response, result) = await Http.PostAsync("recommender/known-content", request, ServicesJsonContext.Default.KnownContentRequest, ServicesJsonContext.Default.KnownContentResult);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(["art-1"], result!.KnownContentIds);
@@ -126,7 +111,7 @@ public sealed class RecommenderEndpointTests : IAsyncLifetime
             Items = [new KnownContentRequest { CampaignId = "cmp-1", ContentIds = ["a"] }, new KnownContentRequest { CampaignId = "" }],
         };
 
-        var (_, answer) = await _http.PostAsync("recommender/known-content/batch", request, ServicesJsonContext.Default.KnownContentBatchRequest, ServicesJsonContext.Default.KnownContentBatchResponse);
+        var (_, answer) = await Http.PostAsync("recommender/known-content/batch", request, ServicesJsonContext.Default.KnownContentBatchRequest, ServicesJsonContext.Default.KnownContentBatchResponse);
 
         Assert.Equal([LookupStatus.Ok, LookupStatus.Rejected], answer!.Items.Select(i => i.Status));
         Assert.Equal(["a"], answer.Items[0].Result!.KnownContentIds);
@@ -137,7 +122,7 @@ public sealed class RecommenderEndpointTests : IAsyncLifetime
     {
         await DeliverAsync(Operations.UpsertItem("a", 1), Operations.UpsertItem("a", 1), Operations.UpsertItem("rejected-x", 1), Operations.UpsertCampaign("a", 1));
 
-        var (response, stats) = await _http.GetAsync("_sandbox/stats", SandboxJsonContext.Default.StatsView);
+        var (response, stats) = await Http.GetAsync("_sandbox/stats", SandboxJsonContext.Default.StatsView);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(4, stats!.Received);
@@ -156,19 +141,19 @@ public sealed class RecommenderEndpointTests : IAsyncLifetime
     {
         await DeliverAsync(Operations.UpsertItem("k", 2), Operations.UpsertItem("k", 1), Operations.UpsertCampaign("k", 1));
 
-        var (_, view) = await _http.GetAsync("_sandbox/deliveries?key=k", SandboxJsonContext.Default.DeliveriesView);
-        var (_, items) = await _http.GetAsync("_sandbox/deliveries?key=k&kind=item", SandboxJsonContext.Default.DeliveriesView);
+        var (_, view) = await Http.GetAsync("_sandbox/deliveries?key=k", SandboxJsonContext.Default.DeliveriesView);
+        var (_, items) = await Http.GetAsync("_sandbox/deliveries?key=k&kind=item", SandboxJsonContext.Default.DeliveriesView);
 
         Assert.Equal(2, view!.HeldItemVersion);
         Assert.Equal(1, view.HeldCampaignVersion);
         Assert.Equal(3, view.Deliveries.Count);
         Assert.Equal([DeliveryStatuses.Applied, DeliveryStatuses.Stale], items!.Deliveries.Select(d => d.Status));
-        Assert.Equal(HttpStatusCode.BadRequest, (await _http.Client.GetAsync("_sandbox/deliveries")).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await Http.Client.GetAsync("_sandbox/deliveries")).StatusCode);
     }
 
     private async Task<IReadOnlyList<DeliveryResult>> DeliverAsync(params DeliveryOperation[] operations)
     {
-        var (response, answer) = await _http.PostAsync(
+        var (response, answer) = await Http.PostAsync(
             "deliveries/batch",
             new DeliveryBatchRequest { Operations = operations },
             ServicesJsonContext.Default.DeliveryBatchRequest,

@@ -13,23 +13,9 @@ namespace RecoFunctions.Sandbox.Tests;
 /// The services read bodies as the contract's types, members a body leaves out as null, and write some answers
 /// directly: the answers stay the contract's.
 /// </summary>
-public sealed class RequestBodyTests : IAsyncLifetime
+public sealed class RequestBodyTests() : SandboxEndpointTest(Options)
 {
-    private readonly SandboxOptions _options = new() { ContentBodyWords = 7 };
-    private SandboxHost _host = null!;
-    private SandboxHttp _http = null!;
-
-    public async Task InitializeAsync()
-    {
-        _host = await SandboxHost.StartAsync(_options, CancellationToken.None);
-        _http = new SandboxHttp(_host);
-    }
-
-    public async Task DisposeAsync()
-    {
-        _http.Dispose();
-        await _host.DisposeAsync();
-    }
+    private static readonly SandboxOptions Options = new() { ContentBodyWords = 7 };
 
     [Fact]
     public async Task GetContentBatch_MixedItems_AnswersWhatSerialisingTheContractAnswerWrites()
@@ -37,7 +23,7 @@ public sealed class RequestBodyTests : IAsyncLifetime
         var response = await PostAsync(
             "contents/batch",
             """{"items":[{"contentId":"art-1","version":2},{"contentId":"missing-1","version":1},{"contentId":"art-2","version":0},{"version":0},{"contentId":"<é>","version":4}]}""");
-        var catalog = new ContentCatalog(_options);
+        var catalog = new ContentCatalog(Options);
         var expected = new ContentBatchResponse
         {
             Items =
@@ -70,8 +56,8 @@ public sealed class RequestBodyTests : IAsyncLifetime
         var answer = await response.Content.ReadFromJsonAsync(ServicesJsonContext.Default.DeliveryBatchResponse);
 
         Assert.Equal([DeliveryStatuses.Applied, DeliveryStatuses.Applied], answer!.Results.Select(r => r.Status));
-        Assert.True(_host.Recorder.IsLive(DeliveryKinds.Item, "art-1"));
-        Assert.True(_host.Recorder.IsLive(DeliveryKinds.Campaign, "cmp-1"));
+        Assert.True(Host.Recorder.IsLive(DeliveryKinds.Item, "art-1"));
+        Assert.True(Host.Recorder.IsLive(DeliveryKinds.Campaign, "cmp-1"));
     }
 
     [Theory]
@@ -90,7 +76,7 @@ public sealed class RequestBodyTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("invalidRequest", error!.Error);
         Assert.Equal($"the body is not valid: {contractMessage}", error.Message);
-        Assert.Equal(0, _host.Recorder.Counts.Received);
+        Assert.Equal(0, Host.Recorder.Counts.Received);
     }
 
     [Theory]
@@ -129,7 +115,7 @@ public sealed class RequestBodyTests : IAsyncLifetime
         var response = await PostAsync(path, "{}");
 
         Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
-        Assert.Equal(0, _host.Recorder.Counts.Received);
+        Assert.Equal(0, Host.Recorder.Counts.Received);
     }
 
     /// <summary>What reading <paramref name="json"/> as the contract type says is wrong with it.</summary>
@@ -142,6 +128,6 @@ public sealed class RequestBodyTests : IAsyncLifetime
     private async Task<HttpResponseMessage> PostAsync(string path, string json)
     {
         using var content = new ByteArrayContent(Encoding.UTF8.GetBytes(json));
-        return await _http.Client.PostAsync(path, content);
+        return await Http.Client.PostAsync(path, content);
     }
 }
