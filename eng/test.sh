@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
-# Builds and runs every test that runs on this machine (the Azure Functions project needs the full public NuGet
-# registry and is built separately; see README). Prints a closing "N passed, N failed" line.
+# Builds the whole solution (the Azure Functions app included) and runs every test project in it. Prints a closing
+# "N passed, N failed" line.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
 log="$(mktemp)"
 trap 'rm -f "$log"' EXIT
 
-dotnet test RecoFunctions.Offline.slnf -c Release --nologo "$@" 2>&1 | tee "$log"
+dotnet test RecoFunctions.sln -c Release --nologo "$@" 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
 
 # dotnet test prints one "Passed!/Failed!  - Failed: F, Passed: P, Skipped: S, Total: T" line per test assembly.

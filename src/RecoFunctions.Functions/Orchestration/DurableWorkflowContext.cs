@@ -28,7 +28,7 @@ public sealed class DurableWorkflowContext : IBatchOrchestrationContext
         _activityOptions = TaskOptions.FromRetryPolicy(
             new RetryPolicy(retry.MaxAttempts, retry.FirstInterval, retry.BackoffCoefficient, retry.MaxInterval)
             {
-                HandleTaskFailureDetails = failure => ActivityFailures.IsRetriable(failure.ErrorType),
+                HandleFailure = failure => ActivityFailures.IsRetriable(failure.ErrorType),
             });
     }
 

@@ -21,6 +21,8 @@ internal static class OrchestrationContextMock
         context.SetupGet(c => c.InstanceId).Returns(InstanceId);
         context.SetupGet(c => c.IsReplaying).Returns(false);
         context.Protected().SetupGet<ILoggerFactory>("LoggerFactory").Returns(NullLoggerFactory.Instance);
+        // Virtual in durabletask-dotnet 1.28, so a loose mock would return null.
+        context.Setup(c => c.CreateReplaySafeLogger(It.IsAny<string>())).Returns(NullLogger.Instance);
         context.Setup(c => c.CreateTimer(It.IsAny<TimeSpan>(), It.IsAny<CancellationToken>())).Returns(Task.CompletedTask);
         return context;
     }
