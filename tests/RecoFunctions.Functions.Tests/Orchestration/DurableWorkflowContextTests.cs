@@ -9,6 +9,10 @@ using RecoFunctions.Functions.Orchestration;
 
 namespace RecoFunctions.Functions.Tests.Orchestration;
 
+/// <summary>
+/// The adapter's details that the engine tests (Durable/DurableBatchTests) do not pin down: the time's kind, every value
+/// of the retry policy, and what an activity failing for good turns into.
+/// </summary>
 public sealed class DurableWorkflowContextTests
 {
     private static readonly ActivityRetry Retry = new(4, TimeSpan.FromSeconds(3), 2.5, TimeSpan.FromMinutes(2));
@@ -25,16 +29,6 @@ public sealed class DurableWorkflowContextTests
 
         Assert.Equal(new DateTimeOffset(2026, 11, 21, 10, 0, 5, TimeSpan.Zero), now);
         Assert.Equal(TimeSpan.Zero, now.Offset);
-    }
-
-    [Fact]
-    public async Task DelayAsync_DurableTimerForTheDelay()
-    {
-        var context = OrchestrationContextMock.Create();
-
-        await new DurableWorkflowContext(context.Object, Retry, NullLogger.Instance).DelayAsync(TimeSpan.FromSeconds(8));
-
-        context.Verify(c => c.CreateTimer(TimeSpan.FromSeconds(8), CancellationToken.None), Times.Once);
     }
 
     [Fact]
@@ -91,19 +85,6 @@ public sealed class DurableWorkflowContextTests
 
         Assert.False(await new DurableWorkflowContext(context.Object, Retry, NullLogger.Instance).TryPublishDeadLettersAsync(new DeadLetterBatch("content", [])));
     }
-
-    [Fact]
-    public void ContinueAsNew_RestartsWithTheInput()
-    {
-        var context = OrchestrationContextMock.Create();
-        var input = new BatchOrchestrationInput(new WorkflowInput("content", [], Budget()), [], [], Retry, Round: 2);
-
-        new DurableWorkflowContext(context.Object, Retry, NullLogger.Instance).ContinueAsNew(input);
-
-        context.Verify(c => c.ContinueAsNew(input, It.IsAny<bool>()), Times.Once);
-    }
-
-    internal static RetryBudget Budget() => new(3, TimeSpan.FromSeconds(1), 2, TimeSpan.FromSeconds(30), TimeSpan.FromHours(1));
 
     private static BatchStepRequest Request()
     {

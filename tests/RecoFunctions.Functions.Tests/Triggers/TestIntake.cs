@@ -22,9 +22,11 @@ internal static class TestIntake
         return MessageIntake.Create(options, new ManualTimeProvider());
     }
 
-    public static KafkaRecord ValidContent(int partition, long offset)
+    public static KafkaRecord ValidContent(int partition, long offset) => ValidContent(partition, offset, $"art-{offset}");
+
+    /// <summary>A valid content event for <paramref name="key"/> (the sandbox fails "missing-" and "rejected-" keys permanently).</summary>
+    public static KafkaRecord ValidContent(int partition, long offset, string key)
     {
-        var key = $"art-{offset}";
         var json = $$$"""
             {"eventId":"evt-{{{offset}}}","eventType":"content.published","occurredAt":"2026-11-21T09:59:00Z",
              "content":{"contentId":"{{{key}}}","version":1,"kind":"article","title":"Title","locale":"en-GB",
