@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Builds the whole solution (the Azure Functions app included) and runs every test project in it. Prints a closing
-# "N passed, N failed" line.
+# Builds the whole solution (the Azure Functions app included), runs every test project in it, then builds and lints
+# the Bicep (eng/bicep.sh). Prints a closing "N passed, N failed" line.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
@@ -9,6 +9,11 @@ trap 'rm -f "$log"' EXIT
 
 dotnet test RecoFunctions.sln -c Release --nologo "$@" 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
+
+# The infrastructure: bicep build and lint, no error and no warning.
+if ! bash eng/bicep.sh; then
+  status=1
+fi
 
 # dotnet test prints one "Passed!/Failed!  - Failed: F, Passed: P, Skipped: S, Total: T" line per test assembly.
 read -r passed failed skipped < <(awk '

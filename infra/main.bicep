@@ -30,8 +30,8 @@ param principalType string = 'User'
   'scheduler'
   'azureStorage'
 ])
-@description('Durable Functions backend: the Durable Task Scheduler (default) or the Azure Storage task hub.')
-param durableBackend string = 'scheduler'
+@description('Durable Functions backend: the Azure Storage task hub (default) or the Durable Task Scheduler. The app must be built for the same one (DURABLE_BACKEND; docs/functions.md).')
+param durableBackend string = 'azureStorage'
 
 @allowed([
   'Consumption'
@@ -167,8 +167,8 @@ module keyVault 'modules/keyvault.bicep' = {
     location: location
     tags: tags
     appPrincipalId: identity.outputs.principalId
-    secretsOfficerPrincipalId: principalId
-    secretsOfficerPrincipalType: principalType
+    managerPrincipalId: principalId
+    managerPrincipalType: principalType
     kafkaUsernameSecretName: kafkaUsernameSecretName
     kafkaPasswordSecretName: kafkaPasswordSecretName
     kafkaUsername: kafkaUsername

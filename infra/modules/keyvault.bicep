@@ -15,14 +15,14 @@ param tags object = {}
 param appPrincipalId string
 
 @description('Optional principal that manages the secrets (gets Key Vault Secrets Officer), e.g. the deploying user.')
-param secretsOfficerPrincipalId string = ''
+param managerPrincipalId string = ''
 
 @allowed([
   'User'
   'ServicePrincipal'
   'Group'
 ])
-param secretsOfficerPrincipalType string = 'User'
+param managerPrincipalType string = 'User'
 
 @description('Soft-delete retention in days (7-90).')
 @minValue(7)
@@ -96,13 +96,13 @@ resource appSecretsUser 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
   }
 }
 
-resource officer 'Microsoft.Authorization/roleAssignments@2022-04-01' = if (!empty(secretsOfficerPrincipalId)) {
-  name: guid(vault.id, secretsOfficerPrincipalId, secretsOfficerRoleId)
+resource officer 'Microsoft.Authorization/roleAssignments@2022-04-01' = if (!empty(managerPrincipalId)) {
+  name: guid(vault.id, managerPrincipalId, secretsOfficerRoleId)
   scope: vault
   properties: {
     roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', secretsOfficerRoleId)
-    principalId: secretsOfficerPrincipalId
-    principalType: secretsOfficerPrincipalType
+    principalId: managerPrincipalId
+    principalType: managerPrincipalType
   }
 }
 
@@ -110,4 +110,6 @@ output name string = vault.name
 // Ends with '/', e.g. https://kv-abc.vault.azure.net/
 output vaultUri string = vault.properties.vaultUri
 output kafkaUsernameSecretUri string = '${vault.properties.vaultUri}secrets/${kafkaUsernameSecretName}/'
+// The secret's address for a Key Vault reference, not its value.
+#disable-next-line outputs-should-not-contain-secrets
 output kafkaPasswordSecretUri string = '${vault.properties.vaultUri}secrets/${kafkaPasswordSecretName}/'
