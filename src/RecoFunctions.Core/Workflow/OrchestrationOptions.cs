@@ -17,11 +17,12 @@ public sealed class OrchestrationOptions
     public int MaxItemsPerOrchestration { get; set; } = 256;
 
     /// <summary>
-    /// Most message-value bytes in one slice. Orchestration inputs carry each valid message twice (parsed, and raw for
-    /// dead-lettering), so this keeps inputs well below the durable payload limits.
+    /// Most estimated input bytes of one orchestration (see <see cref="BatchSplitter"/>): 768 KiB keeps every input, and
+    /// so every continue-as-new and activity input, below the Durable Task Scheduler's 1 MiB message limit. The Azure
+    /// Storage backend takes any size (above 45 KiB it moves a message to a blob).
     /// </summary>
     [Range(1024, 16 * 1024 * 1024, ErrorMessage = KeyedValidation.RangeMessage)]
-    public int MaxInputBytes { get; set; } = 512 * 1024;
+    public int MaxInputBytes { get; set; } = 768 * 1024;
 
     /// <summary>Attempts of an activity that fails with an infrastructure error, the first included.</summary>
     [Range(1, 20, ErrorMessage = KeyedValidation.RangeMessage)]

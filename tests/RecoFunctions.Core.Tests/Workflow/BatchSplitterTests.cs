@@ -55,9 +55,9 @@ public sealed class BatchSplitterTests
     [Fact]
     public void Plan_SliceByteBudget_CutsBeforeTheRecordThatWouldExceedIt()
     {
-        var options = new OrchestrationOptions { MaxInputBytes = 1024 };
         var big = "ok" + new string('x', 498);
         var messages = Enumerable.Range(0, 5).Select(offset => TestMessages.Message(0, offset, big)).ToArray();
+        var options = new OrchestrationOptions { MaxInputBytes = (int)(2 * BatchSplitter.EstimatedInputBytes(messages[0])) };
 
         var plan = Plan(messages, options);
 
@@ -65,10 +65,20 @@ public sealed class BatchSplitterTests
     }
 
     [Fact]
+    public void EstimatedInputBytes_ValueKeyAndHeaders_CountedThreeTimesOnTopOfTheRecordsShare()
+    {
+        var message = TestMessages.Message(0, 0, "ok" + new string('x', 98)) with { Headers = [new KafkaHeader("trace", [1, 2, 3])] };
+
+        var estimate = BatchSplitter.EstimatedInputBytes(message);
+
+        Assert.Equal(1024 + (3 * (100 + message.Key!.Length + 5 + 3)), estimate);
+    }
+
+    [Fact]
     public void Plan_RecordLargerThanTheByteBudget_GetsASliceOfItsOwn()
     {
-        var options = new OrchestrationOptions { MaxInputBytes = 1024 };
         var messages = new[] { TestMessages.Message(0, 0), TestMessages.Message(0, 1, "ok" + new string('x', 4000)), TestMessages.Message(0, 2) };
+        var options = new OrchestrationOptions { MaxInputBytes = (int)(3 * BatchSplitter.EstimatedInputBytes(messages[0])) };
 
         var plan = Plan(messages, options);
 

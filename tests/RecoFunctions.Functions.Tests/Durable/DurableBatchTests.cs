@@ -33,6 +33,9 @@ public sealed class DurableBatchTests(DurableAppFixture fixture) : IClassFixture
         Assert.Equal([WorkflowActivityNames.ProcessBatch], actions.Activities.Select(activity => activity.Name));
         Assert.Empty(actions.Timers);
         Assert.Equal(0, actions.ContinuedAsNew);
+
+        // One start and one activity call for the whole batch (the design's goal: at most 10 per 100 messages).
+        Assert.Equal(2, actions.DurableActions);
     }
 
     [Fact]
@@ -156,6 +159,27 @@ public sealed class DurableBatchTests(DurableAppFixture fixture) : IClassFixture
         Assert.Equal(2, actions.Activities.Count());
         Assert.Equal(1, actions.ActivityFailures);
         Assert.Equal([TimeSpan.FromMilliseconds(100)], actions.Timers);
+    }
+
+    [Fact]
+    public async Task ContentTrigger_LargestValidMessages_SplitSoThatEveryInputTheEngineStoresFitsTheBudget()
+    {
+        const int Budget = 64 * 1024;
+        await using var host = await DurableAppHost.StartAsync(new Dictionary<string, string?> { ["Orchestration:MaxInputBytes"] = "65536" });
+        using var limit = new CancellationTokenSource(HangLimit);
+        var records = ContentRecords.Batch(partition: 7, count: 40, largest: true);
+
+        await host.RunContentTriggerAsync(records, limit.Token);
+        var instances = host.Actions.Instances.ToList();
+        foreach (var instance in instances)
+        {
+            await host.WaitForResultAsync(instance.InstanceId, limit.Token);
+        }
+
+        Assert.True(instances.Count > 1);
+        Assert.All(instances, instance => Assert.InRange(instance.LargestInputBytes, 1, Budget));
+        Assert.All(instances, instance => Assert.InRange(instance.LargestActivityInputBytes, 1, Budget));
+        Assert.Equal(40, host.Sandbox.Recorder.Counts.Applied);
     }
 
     private static KafkaRecord[] Batch(int partition, int count) =>

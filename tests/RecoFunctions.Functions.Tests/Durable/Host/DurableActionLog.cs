@@ -76,6 +76,7 @@ public sealed class DurableActionLog(ILoggerFactory? loggerFactory = null)
         var elapsed = _lockedAt.TryRemove(workItem.InstanceId, out var lockedAt) ? Stopwatch.GetElapsedTime(lockedAt) : TimeSpan.Zero;
         var episodeStart = newOrchestrationRuntimeState.NewEvents.OfType<OrchestratorStartedEvent>().LastOrDefault()?.Timestamp;
         var actions = For(workItem.InstanceId);
+        actions.RecordHistory(newOrchestrationRuntimeState.PastEvents, newOrchestrationRuntimeState.NewEvents);
 
         // This backend runs a continue-as-new inside the same work item (it never passes a continue-as-new message):
         // the runtime state it completes with then belongs to a new execution.

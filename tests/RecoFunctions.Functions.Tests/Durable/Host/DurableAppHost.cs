@@ -17,7 +17,6 @@ using RecoFunctions.Functions.Hosting;
 using RecoFunctions.Functions.Orchestration;
 using RecoFunctions.Functions.Triggers;
 using RecoFunctions.Sandbox;
-using RecoFunctions.Testing;
 
 namespace RecoFunctions.Functions.Tests.Durable.Host;
 

@@ -1,4 +1,5 @@
 using DurableTask.Core;
+using DurableTask.Core.History;
 
 namespace RecoFunctions.Functions.Tests.Durable.Host;
 
@@ -13,6 +14,7 @@ public sealed class InstanceActions(string instanceId)
     private int _activityFailures;
     private int _largestActivityResultBytes;
     private string? _executionId;
+    private (IReadOnlyList<HistoryEvent> Past, IReadOnlyList<HistoryEvent> New) _lastEpisode = ([], []);
 
     public string InstanceId { get; } = instanceId;
 
@@ -69,6 +71,18 @@ public sealed class InstanceActions(string instanceId)
         }
     }
 
+    /// <summary>The history of the last episode: the events it replayed and the events new to it.</summary>
+    public (IReadOnlyList<HistoryEvent> Past, IReadOnlyList<HistoryEvent> New) LastEpisodeHistory
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _lastEpisode;
+            }
+        }
+    }
+
     public int LargestActivityInputBytes => Activities.Select(activity => activity.InputBytes ?? 0).DefaultIfEmpty(0).Max();
 
     public int LargestActivityResultBytes => Volatile.Read(ref _largestActivityResultBytes);
@@ -89,6 +103,14 @@ public sealed class InstanceActions(string instanceId)
             var previous = _executionId;
             _executionId = executionId;
             return previous is not null && !string.Equals(previous, executionId, StringComparison.Ordinal);
+        }
+    }
+
+    internal void RecordHistory(IEnumerable<HistoryEvent> past, IEnumerable<HistoryEvent> added)
+    {
+        lock (_lock)
+        {
+            _lastEpisode = ([.. past], [.. added]);
         }
     }
 
