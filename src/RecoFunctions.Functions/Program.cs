@@ -5,6 +5,8 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using RecoFunctions.Functions.Hosting;
 
+BuildSwitches.EnsureKafkaExtension();
+
 var builder = FunctionsApplication.CreateBuilder(args);
 
 // No HTTP triggers, so no ASP.NET Core integration (ConfigureFunctionsWebApplication) is needed.
