@@ -7,7 +7,8 @@ namespace RecoFunctions.Local.Runtime;
 
 /// <summary>
 /// The poll thread, which owns the consumer and every assigned partition's <see cref="PartitionLane"/>: it fetches,
-/// queues each message on its partition's lane, cuts batches (full, or after <c>Runtime:MaxBatchDelay</c>) and hands
+/// queues each message on its partition's lane, cuts batches (full, once the fetched messages are all taken, or after
+/// <c>Runtime:MaxBatchDelay</c>) and hands
 /// each to the <see cref="BatchRunner"/>; it takes in what the batches finished (<see cref="FinishedOffsets"/>), applies
 /// <see cref="Backpressure"/>, commits (<see cref="OffsetCommitter"/>) periodically, on revocation and at shutdown, and
 /// serves rebalances (incremental with cooperative-sticky assignment). A message's way is one-directional: fetch,
@@ -123,7 +124,7 @@ internal sealed class ConsumerLoop
 
             _backpressure.ResumeWhereDrained(consumer, _lanes.Values, now);
             var fetched = Fetch(consumer, wait);
-            CutBatches(_time.GetTimestamp());
+            CutBatches(_time.GetTimestamp(), drained: fetched < FetchBurst);
             wait = fetched == FetchBurst ? TimeSpan.Zero : NextWait(_time.GetTimestamp());
         }
 
@@ -184,10 +185,20 @@ internal sealed class ConsumerLoop
         _backpressure.AfterDispatch(consumer, lane);
     }
 
-    private void CutBatches(long now)
+    /// <summary>
+    /// Cuts every batch that is due. Once the client has handed over all it fetched (<paramref name="drained"/>), waiting
+    /// longer fills no batch before the next fetch, so what is queued goes at once; while batch slots are taken, messages
+    /// gather in the queue anyway, so batches grow with the load.
+    /// </summary>
+    private void CutBatches(long now, bool drained)
     {
         foreach (var lane in _lanes.Values)
         {
+            if (drained)
+            {
+                lane.MarkDue();
+            }
+
             while (lane.TryCut(now, _time, _options, out var blockers) is { } batch)
             {
                 batch.Completion = _runner.Start(lane, batch, blockers);

@@ -105,6 +105,9 @@ internal sealed class PartitionLane
         return true;
     }
 
+    /// <summary>Poll thread: what is queued now has waited long enough and goes in the next batch that has a slot.</summary>
+    public void MarkDue() => _due = _queue.Count > 0;
+
     /// <summary>How long until the queue is cut into a batch even if not full; null when nothing waits for time.</summary>
     public TimeSpan? UntilDue(long now, TimeProvider time, RuntimeOptions options)
     {
