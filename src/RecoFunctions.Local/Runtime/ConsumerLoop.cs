@@ -6,73 +6,80 @@ using RecoFunctions.Core.Flows;
 namespace RecoFunctions.Local.Runtime;
 
 /// <summary>
-/// The poll thread: the only user of the consumer. It subscribes to every flow's topic, routes messages to one
-/// <see cref="PartitionWorker"/> per assigned partition, applies <see cref="Backpressure"/>, commits finished offsets
-/// (<see cref="OffsetCommitter"/>) periodically, on revocation and at shutdown, and serves rebalances (incremental with
-/// cooperative-sticky assignment).
+/// The poll thread, which owns the consumer and every assigned partition's <see cref="PartitionLane"/>: it fetches,
+/// queues each message on its partition's lane, cuts batches (full, once the fetched messages are all taken, or after
+/// <c>Runtime:MaxBatchDelay</c>) and hands
+/// each to the <see cref="BatchRunner"/>; it takes in what the batches finished (<see cref="FinishedOffsets"/>), applies
+/// <see cref="Backpressure"/>, commits (<see cref="OffsetCommitter"/>) periodically, on revocation and at shutdown, and
+/// serves rebalances (incremental with cooperative-sticky assignment). A message's way is one-directional: fetch,
+/// partition queue, batch, workflow, dead letters and finished offsets, commit.
 /// </summary>
 internal sealed class ConsumerLoop
 {
     private static readonly TimeSpan HousekeepingInterval = TimeSpan.FromMilliseconds(100);
     private static readonly TimeSpan LatencyWindow = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan IdlePoll = TimeSpan.FromMilliseconds(100);
+    private static readonly TimeSpan PausedPoll = TimeSpan.FromMilliseconds(5);
+    private static readonly TimeSpan SlotPoll = TimeSpan.FromMilliseconds(1);
+
+    /// <summary>Messages taken from the client in one go before batches are cut.</summary>
+    private const int FetchBurst = 1024;
 
     private readonly ConsumerConfig _config;
     private readonly Dictionary<string, FlowDefinition> _flowsByTopic;
     private readonly RuntimeOptions _options;
-    private readonly WorkerDependencies _dependencies;
+    private readonly BatchRunner _runner;
+    private readonly FinishedOffsets _finished;
+    private readonly RuntimeFault _fault;
+    private readonly RuntimeMetrics _metrics;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly RateLimiter _rateLimiter;
     private readonly Backpressure _backpressure;
     private readonly OffsetCommitter _committer;
     private readonly HashSet<string> _reported = new(StringComparer.Ordinal);
-    private readonly Dictionary<RuntimePartition, PartitionWorker> _workers = [];
-    private readonly CancellationTokenSource _faulted = new();
-    private PartitionWorker[] _published = [];
+    private readonly Dictionary<RuntimePartition, PartitionLane> _lanes = [];
+    private PartitionLane[] _published = [];
     private volatile bool _hasAssignment;
-    private PartitionWorker? _lastWorker;
-    private Exception? _fault;
+    private PartitionLane? _lastLane;
     private bool _stopping;
 
     public ConsumerLoop(
         ConsumerConfig config,
         IReadOnlyList<FlowDefinition> flows,
-        Func<ConsumerLoop, WorkerDependencies> dependencies,
+        BatchRunner runner,
+        FinishedOffsets finished,
+        RuntimeFault fault,
+        RuntimeOptions options,
+        RuntimeMetrics metrics,
+        TimeProvider timeProvider,
         ILogger logger)
     {
         _config = config;
         _flowsByTopic = flows.ToDictionary(flow => flow.Topic, StringComparer.Ordinal);
-        _dependencies = dependencies(this);
-        _options = _dependencies.Options;
-        _time = _dependencies.TimeProvider;
+        _runner = runner;
+        _finished = finished;
+        _fault = fault;
+        _options = options;
+        _metrics = metrics;
+        _time = timeProvider;
         _logger = logger;
         _rateLimiter = new RateLimiter(_time, TimeSpan.FromSeconds(10));
-        _backpressure = new Backpressure(_options, _dependencies.Metrics, _time, logger, OnConsumeError);
+        _backpressure = new Backpressure(_options, metrics, _time, logger, OnConsumeError);
         _committer = new OffsetCommitter(logger, _rateLimiter);
     }
 
-    /// <summary>The workers of the partitions assigned now; safe to read from any thread.</summary>
-    public IReadOnlyList<PartitionWorker> Workers => Volatile.Read(ref _published);
+    /// <summary>The lanes of the partitions assigned now; safe to read from any thread.</summary>
+    public IReadOnlyList<PartitionLane> Lanes => Volatile.Read(ref _published);
 
     /// <summary>
     /// The group gave this consumer an assignment, possibly an empty one (more members than partitions); until then no
-    /// worker means "not started yet", afterwards it can also mean "nothing to do here".
+    /// lane means "not started yet", afterwards it can also mean "nothing to do here".
     /// </summary>
     public bool HasAssignment => _hasAssignment;
 
     /// <summary>Messages consumed but not finished when the loop stopped: not committed, so redelivered later.</summary>
     public long LeftUnfinished { get; private set; }
-
-    /// <summary>A worker finished some messages of a paused partition: the poll thread should look at resuming.</summary>
-    public void RequestResumeCheck() => _backpressure.RequestCheck();
-
-    /// <summary>A worker failed beyond repair: stop the runtime, and fail <see cref="Run"/> with it.</summary>
-    public void Fault(PartitionWorker worker, Exception exception)
-    {
-        RuntimeLog.WorkerFaulted(_logger, exception, worker.Partition.ToString());
-        Interlocked.CompareExchange(ref _fault, exception, null);
-        _faulted.Cancel();
-    }
 
     /// <summary>Consumes until <paramref name="stopping"/> is cancelled, then drains, commits and closes. Blocks the calling thread.</summary>
     public void Run(CancellationToken stopping, CancellationToken abort)
@@ -84,101 +91,166 @@ internal sealed class ConsumerLoop
             .SetPartitionsRevokedHandler(OnRevoked)
             .SetPartitionsLostHandler(OnLost)
             .Build();
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(stopping, _faulted.Token);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(stopping, _fault.Token);
         consumer.Subscribe(_flowsByTopic.Keys);
         var lastCommit = _time.GetTimestamp();
         var lastHousekeeping = lastCommit;
         var lastRotation = lastCommit;
+        var wait = IdlePoll;
         while (!stop.IsCancellationRequested)
         {
             var now = _time.GetTimestamp();
+            if (_finished.TakeIn(_metrics))
+            {
+                _backpressure.RequestCheck();
+            }
+
             if (_time.GetElapsedTime(lastCommit, now) >= _options.CommitInterval)
             {
-                _committer.Commit(consumer, _workers.Values, "interval");
+                _committer.Commit(consumer, _lanes.Values, "interval");
                 lastCommit = now;
             }
 
             if (_time.GetElapsedTime(lastHousekeeping, now) >= HousekeepingInterval)
             {
-                RefreshWatermarks(consumer);
+                Housekeeping(consumer);
                 lastHousekeeping = now;
                 if (_time.GetElapsedTime(lastRotation, now) >= LatencyWindow)
                 {
-                    _dependencies.Metrics.RotateRecentLatency();
+                    _metrics.RotateRecentLatency();
                     lastRotation = now;
                 }
             }
 
-            _backpressure.ResumeWhereDrained(consumer, _workers.Values, now);
+            _backpressure.ResumeWhereDrained(consumer, _lanes.Values, now);
+            var fetched = Fetch(consumer, wait);
+            CutBatches(_time.GetTimestamp(), drained: fetched < FetchBurst);
+            wait = fetched == FetchBurst ? TimeSpan.Zero : NextWait(_time.GetTimestamp());
+        }
 
+        Shutdown(consumer, abort);
+        if (_fault.Exception is { } fault)
+        {
+            ExceptionDispatchInfo.Capture(fault).Throw();
+        }
+    }
+
+    /// <summary>Takes what the client has, waiting at most <paramref name="wait"/> for the first message; returns how many were taken.</summary>
+    private int Fetch(IConsumer<byte[]?, byte[]?> consumer, TimeSpan wait)
+    {
+        var taken = 0;
+        var timeout = (int)Math.Ceiling(wait.TotalMilliseconds);
+        while (taken < FetchBurst)
+        {
             ConsumeResult<byte[]?, byte[]?>? result;
             try
             {
-                result = consumer.Consume(_backpressure.AnyPaused ? 10 : 100);
+                result = consumer.Consume(timeout);
             }
             catch (ConsumeException exception)
             {
                 OnConsumeError(exception.Error);
-                continue;
+                return taken;
             }
 
             if (result is null)
             {
-                continue;
+                return taken;
             }
 
+            timeout = 0;
+            taken++;
             if (result.IsPartitionEOF)
             {
                 Find(result.Topic, result.Partition.Value)?.MarkEnd(result.Offset.Value);
                 continue;
             }
 
-            Dispatch(consumer, result);
+            Queue(consumer, result);
         }
 
-        Shutdown(consumer, abort);
-        if (_fault is { } fault)
-        {
-            ExceptionDispatchInfo.Capture(fault).Throw();
-        }
+        return taken;
     }
 
-    private void Dispatch(IConsumer<byte[]?, byte[]?> consumer, ConsumeResult<byte[]?, byte[]?> result)
+    private void Queue(IConsumer<byte[]?, byte[]?> consumer, ConsumeResult<byte[]?, byte[]?> result)
     {
-        var worker = Find(result.Topic, result.Partition.Value);
-        if (worker is null || !worker.Enqueue(result))
+        var lane = Find(result.Topic, result.Partition.Value);
+        if (lane is null || !lane.Accept(result, _time.GetTimestamp()))
         {
             // Not ours (any more), or seen already: the owner of the partition processes it.
             return;
         }
 
-        _dependencies.Metrics.RecordConsumed(worker.Flow.Name, 1);
-        _backpressure.AfterDispatch(consumer, worker);
+        _metrics.RecordConsumed(lane.Flow.Name, 1);
+        _backpressure.AfterDispatch(consumer, lane);
     }
 
-    private PartitionWorker? Find(string topic, int partition)
+    /// <summary>
+    /// Cuts every batch that is due. Once the client has handed over all it fetched (<paramref name="drained"/>), waiting
+    /// longer fills no batch before the next fetch, so what is queued goes at once; while batch slots are taken, messages
+    /// gather in the queue anyway, so batches grow with the load.
+    /// </summary>
+    private void CutBatches(long now, bool drained)
     {
-        var last = _lastWorker;
+        foreach (var lane in _lanes.Values)
+        {
+            if (drained)
+            {
+                lane.MarkDue();
+            }
+
+            while (lane.TryCut(now, _time, _options, out var blockers) is { } batch)
+            {
+                batch.Completion = _runner.Start(lane, batch, blockers);
+            }
+        }
+    }
+
+    /// <summary>How long the next fetch may block: until the earliest batch is due, briefly while a lane waits for a slot or is paused.</summary>
+    private TimeSpan NextWait(long now)
+    {
+        var wait = _backpressure.AnyPaused ? PausedPoll : IdlePoll;
+        foreach (var lane in _lanes.Values)
+        {
+            if (lane.WaitsForSlot)
+            {
+                return SlotPoll;
+            }
+
+            if (lane.UntilDue(now, _time, _options) is { } due && due < wait)
+            {
+                wait = due;
+            }
+        }
+
+        return wait;
+    }
+
+    private PartitionLane? Find(string topic, int partition)
+    {
+        var last = _lastLane;
         if (last is not null && last.Partition.Partition == partition && string.Equals(last.Partition.Topic, topic, StringComparison.Ordinal))
         {
             return last;
         }
 
-        var found = _workers.GetValueOrDefault(new RuntimePartition(topic, partition));
-        _lastWorker = found;
+        var found = _lanes.GetValueOrDefault(new RuntimePartition(topic, partition));
+        _lastLane = found;
         return found;
     }
 
-    private void RefreshWatermarks(IConsumer<byte[]?, byte[]?> consumer)
+    /// <summary>Cached watermarks from the latest fetch (no request to the broker) and commit positions, for the lag figures.</summary>
+    private void Housekeeping(IConsumer<byte[]?, byte[]?> consumer)
     {
-        foreach (var worker in _workers.Values)
+        foreach (var lane in _lanes.Values)
         {
-            // Cached from the latest fetch: no request to the broker.
-            var watermarks = consumer.GetWatermarkOffsets(worker.KafkaPartition);
+            var watermarks = consumer.GetWatermarkOffsets(lane.KafkaPartition);
             if (watermarks.High.Value >= 0)
             {
-                worker.UpdateHighWatermark(watermarks.High.Value);
+                lane.UpdateHighWatermark(watermarks.High.Value);
             }
+
+            lane.PublishPosition();
         }
     }
 
@@ -190,19 +262,18 @@ internal sealed class ConsumerLoop
         }
 
         _hasAssignment = true;
-        var added = new List<PartitionWorker>();
+        var added = new List<PartitionLane>();
         foreach (var partition in partitions)
         {
             var key = new RuntimePartition(partition.Topic, partition.Partition.Value);
-            if (!_flowsByTopic.TryGetValue(partition.Topic, out var flow) || _workers.ContainsKey(key))
+            if (!_flowsByTopic.TryGetValue(partition.Topic, out var flow) || _lanes.ContainsKey(key))
             {
                 continue;
             }
 
-            var worker = new PartitionWorker(key, flow, _dependencies);
-            _workers[key] = worker;
-            worker.Start();
-            added.Add(worker);
+            var lane = new PartitionLane(key, flow);
+            _lanes[key] = lane;
+            added.Add(lane);
         }
 
         Publish();
@@ -220,90 +291,91 @@ internal sealed class ConsumerLoop
             return;
         }
 
-        foreach (var worker in revoked)
+        foreach (var lane in revoked)
         {
-            worker.Drain();
+            lane.Drain();
         }
 
-        if (!WaitFor(revoked, _options.RebalanceTimeout))
+        if (!DrainLanes(consumer, revoked, _options.RebalanceTimeout, CancellationToken.None, commitMeanwhile: false))
         {
             RuntimeLog.RevocationTimedOut(_logger, Describe(revoked), _options.RebalanceTimeout);
         }
 
         _committer.Commit(consumer, revoked, "revoked");
-        var dropped = 0;
-        foreach (var worker in revoked)
-        {
-            worker.Abort();
-            dropped += worker.Drop();
-        }
-
+        var dropped = Drop(revoked);
         RuntimeLog.PartitionsRevoked(_logger, revoked.Count, Describe(revoked), dropped);
     }
 
     private void OnLost(IConsumer<byte[]?, byte[]?> consumer, List<TopicPartitionOffset> partitions)
     {
         var lost = Remove(partitions.Select(partition => partition.TopicPartition));
-        var dropped = 0;
-        foreach (var worker in lost)
-        {
-            worker.Abort();
-            dropped += worker.Drop();
-        }
-
+        var dropped = Drop(lost);
         if (lost.Count > 0)
         {
             RuntimeLog.PartitionsLost(_logger, lost.Count, Describe(lost), dropped);
         }
     }
 
-    private List<PartitionWorker> Remove(IEnumerable<TopicPartition> partitions)
+    private List<PartitionLane> Remove(IEnumerable<TopicPartition> partitions)
     {
-        var removed = new List<PartitionWorker>();
+        var removed = new List<PartitionLane>();
         foreach (var partition in partitions)
         {
-            if (_workers.Remove(new RuntimePartition(partition.Topic, partition.Partition.Value), out var worker))
+            if (_lanes.Remove(new RuntimePartition(partition.Topic, partition.Partition.Value), out var lane))
             {
-                removed.Add(worker);
+                removed.Add(lane);
             }
         }
 
-        _lastWorker = null;
+        _lastLane = null;
         Publish();
         return removed;
+    }
+
+    /// <summary>Abandons what the lanes still run and forgets their unfinished messages; returns how many there were.</summary>
+    private int Drop(List<PartitionLane> lanes)
+    {
+        var dropped = 0;
+        foreach (var lane in lanes)
+        {
+            lane.Abort();
+            dropped += lane.Drop();
+        }
+
+        _metrics.RecordDropped(dropped);
+        return dropped;
     }
 
     private void Shutdown(IConsumer<byte[]?, byte[]?> consumer, CancellationToken abort)
     {
         _stopping = true;
-        var workers = _workers.Values.ToList();
-        if (workers.Count > 0)
+        var lanes = _lanes.Values.ToList();
+        if (lanes.Count > 0)
         {
             try
             {
-                consumer.Pause(workers.Select(worker => worker.KafkaPartition));
+                consumer.Pause(lanes.Select(lane => lane.KafkaPartition));
             }
             catch (KafkaException)
             {
                 // Stopping anyway; nothing fetched from here on is processed.
             }
 
-            RuntimeLog.Draining(_logger, _options.ShutdownTimeout, _dependencies.Metrics.InFlight);
-            foreach (var worker in workers)
+            RuntimeLog.Draining(_logger, _options.ShutdownTimeout, _metrics.InFlight);
+            foreach (var lane in lanes)
             {
-                worker.Drain();
+                lane.Drain();
             }
 
-            DrainWorkers(consumer, workers, abort);
-            _committer.Commit(consumer, workers, "shutdown");
-            foreach (var worker in workers)
+            if (!DrainLanes(consumer, lanes, _options.ShutdownTimeout, abort, commitMeanwhile: true) && !abort.IsCancellationRequested)
             {
-                worker.Abort();
-                LeftUnfinished += worker.Drop();
+                RuntimeLog.DrainTimedOut(_logger, _options.ShutdownTimeout, _metrics.InFlight);
             }
 
-            _workers.Clear();
-            _lastWorker = null;
+            _committer.Commit(consumer, lanes, "shutdown");
+            LeftUnfinished += Drop(lanes);
+            _lanes.Clear();
+            _lastLane = null;
             Publish();
         }
 
@@ -317,58 +389,61 @@ internal sealed class ConsumerLoop
         }
     }
 
-    /// <summary>Waits for the running batches, committing meanwhile, until done, the shutdown timeout, or an abort.</summary>
-    private void DrainWorkers(IConsumer<byte[]?, byte[]?> consumer, List<PartitionWorker> workers, CancellationToken abort)
+    /// <summary>
+    /// Waits for the lanes' running batches, taking in what they finish (and committing it, if asked) meanwhile, until
+    /// they are done, <paramref name="timeout"/> passes or <paramref name="abort"/> is cancelled; then the steps still
+    /// running are cancelled. Returns whether every batch completed in time.
+    /// </summary>
+    private bool DrainLanes(IConsumer<byte[]?, byte[]?> consumer, List<PartitionLane> lanes, TimeSpan timeout, CancellationToken abort, bool commitMeanwhile)
     {
-        var all = Task.WhenAll(workers.Select(worker => worker.Completion));
+        var all = Task.WhenAll(lanes.Select(lane => lane.RunningCompletion()));
         var started = _time.GetTimestamp();
         var lastCommit = started;
-        while (!all.IsCompleted)
+        var done = true;
+        while (!Wait(all, TimeSpan.FromMilliseconds(20)))
         {
+            _finished.TakeIn(_metrics);
             var now = _time.GetTimestamp();
-            if (abort.IsCancellationRequested || _time.GetElapsedTime(started, now) >= _options.ShutdownTimeout)
+            if (abort.IsCancellationRequested || _time.GetElapsedTime(started, now) >= timeout)
             {
-                if (!abort.IsCancellationRequested)
+                foreach (var lane in lanes)
                 {
-                    RuntimeLog.DrainTimedOut(_logger, _options.ShutdownTimeout, _dependencies.Metrics.InFlight);
+                    lane.Abort();
                 }
 
-                foreach (var worker in workers)
-                {
-                    worker.Abort();
-                }
-
-                WaitFor(workers, TimeSpan.FromSeconds(5));
-                return;
+                Wait(all, TimeSpan.FromSeconds(5));
+                done = false;
+                break;
             }
 
-            if (_time.GetElapsedTime(lastCommit, now) >= _options.CommitInterval)
+            if (commitMeanwhile && _time.GetElapsedTime(lastCommit, now) >= _options.CommitInterval)
             {
-                _committer.Commit(consumer, workers, "draining");
+                _committer.Commit(consumer, lanes, "draining");
                 lastCommit = now;
             }
-
-            WaitFor(workers, TimeSpan.FromMilliseconds(20));
         }
+
+        _finished.TakeIn(_metrics);
+        return done;
     }
 
-    private static bool WaitFor(List<PartitionWorker> workers, TimeSpan timeout)
+    private static bool Wait(Task all, TimeSpan timeout)
     {
         try
         {
-            return Task.WhenAll(workers.Select(worker => worker.Completion)).Wait(timeout);
+            return all.Wait(timeout);
         }
         catch (AggregateException)
         {
-            // Workers report their own failures; here only completion matters.
+            // Batches report their own failures; here only completion matters.
             return true;
         }
     }
 
     private void Publish()
     {
-        Volatile.Write(ref _published, [.. _workers.Values]);
-        _backpressure.Reassigned(_workers.Values);
+        Volatile.Write(ref _published, [.. _lanes.Values]);
+        _backpressure.Reassigned(_lanes.Values);
     }
 
     private void OnClientError(Error error)
@@ -376,8 +451,7 @@ internal sealed class ConsumerLoop
         if (error.IsFatal)
         {
             RuntimeLog.FatalError(_logger, error.Code.ToString(), error.Reason);
-            Interlocked.CompareExchange(ref _fault, new KafkaException(error), null);
-            _faulted.Cancel();
+            _fault.Raise(new KafkaException(error));
             return;
         }
 
@@ -412,5 +486,5 @@ internal sealed class ConsumerLoop
         }
     }
 
-    private static string Describe(IEnumerable<PartitionWorker> workers) => string.Join(", ", workers.Select(worker => worker.Partition.ToString()));
+    private static string Describe(IEnumerable<PartitionLane> lanes) => PartitionRanges.Format(lanes.Select(lane => lane.Partition));
 }

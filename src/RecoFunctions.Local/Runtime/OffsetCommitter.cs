@@ -10,14 +10,14 @@ namespace RecoFunctions.Local.Runtime;
 /// </summary>
 internal sealed class OffsetCommitter(ILogger logger, RateLimiter rateLimiter)
 {
-    public void Commit(IConsumer<byte[]?, byte[]?> consumer, IEnumerable<PartitionWorker> workers, string why)
+    public void Commit(IConsumer<byte[]?, byte[]?> consumer, IEnumerable<PartitionLane> lanes, string why)
     {
-        List<(PartitionWorker Worker, TopicPartitionOffset Offset)>? commits = null;
-        foreach (var worker in workers)
+        List<(PartitionLane Lane, TopicPartitionOffset Offset)>? commits = null;
+        foreach (var lane in lanes)
         {
-            if (worker.Offsets.TryGetCommit(out var position))
+            if (lane.Offsets.TryGetCommit(out var position))
             {
-                (commits ??= []).Add((worker, new TopicPartitionOffset(worker.KafkaPartition, new Offset(position))));
+                (commits ??= []).Add((lane, new TopicPartitionOffset(lane.KafkaPartition, new Offset(position))));
             }
         }
 
@@ -29,14 +29,14 @@ internal sealed class OffsetCommitter(ILogger logger, RateLimiter rateLimiter)
         try
         {
             consumer.Commit(commits.Select(commit => commit.Offset));
-            foreach (var (worker, offset) in commits)
+            foreach (var (lane, offset) in commits)
             {
-                worker.Offsets.MarkCommitted(offset.Offset.Value);
+                lane.Offsets.MarkCommitted(offset.Offset.Value);
             }
 
             if (logger.IsEnabled(LogLevel.Debug))
             {
-                RuntimeLog.Committed(logger, string.Join(", ", commits.Select(commit => $"{commit.Worker.Partition}@{commit.Offset.Offset.Value}")), why);
+                RuntimeLog.Committed(logger, string.Join(", ", commits.Select(commit => $"{commit.Lane.Partition}@{commit.Offset.Offset.Value}")), why);
             }
         }
         catch (TopicPartitionOffsetException exception)
@@ -45,9 +45,9 @@ internal sealed class OffsetCommitter(ILogger logger, RateLimiter rateLimiter)
             foreach (var result in exception.Results)
             {
                 var commit = commits.Find(candidate => candidate.Offset.TopicPartition == result.TopicPartition);
-                if (!result.Error.IsError && commit.Worker is not null)
+                if (!result.Error.IsError && commit.Lane is not null)
                 {
-                    commit.Worker.Offsets.MarkCommitted(result.Offset.Value);
+                    commit.Lane.Offsets.MarkCommitted(result.Offset.Value);
                 }
                 else if (result.Error.IsError && rateLimiter.ShouldLog("commit:" + result.Error.Code, out _))
                 {
@@ -59,7 +59,7 @@ internal sealed class OffsetCommitter(ILogger logger, RateLimiter rateLimiter)
         {
             if (rateLimiter.ShouldLog("commit:" + exception.Error.Code, out _))
             {
-                RuntimeLog.CommitFailed(logger, string.Join(", ", commits.Select(commit => commit.Worker.Partition.ToString())), exception.Error.Reason);
+                RuntimeLog.CommitFailed(logger, string.Join(", ", commits.Select(commit => commit.Lane.Partition.ToString())), exception.Error.Reason);
             }
         }
         catch (KafkaException)

@@ -8,12 +8,11 @@ namespace RecoFunctions.Local.Runtime;
 /// <remarks>
 /// Offsets arrive in increasing order but not necessarily contiguous (transaction markers and compaction leave gaps);
 /// an offset between two consumed ones was never a message for us, so it never blocks. Finished offsets at the front are
-/// forgotten at once, so memory follows the unfinished span, not the history. Thread-safe: the poll thread tracks and
-/// commits while partition workers finish.
+/// forgotten at once, so memory follows the unfinished span, not the history. Not thread-safe: the poll thread owns it,
+/// tracking what it consumes and completing what the batches report through <see cref="FinishedOffsets"/>.
 /// </remarks>
 internal sealed class OffsetTracker
 {
-    private readonly Lock _lock = new();
     private long[] _offsets = new long[16];
     private bool[] _finished = new bool[16];
     private int _head;
@@ -23,133 +22,91 @@ internal sealed class OffsetTracker
     private long _committed = -1;
 
     /// <summary>Consumed messages that are not finished yet.</summary>
-    public int Unfinished => Volatile.Read(ref _unfinished);
+    public int Unfinished => _unfinished;
 
     /// <summary>Where consumption stands: the offset after the last tracked message; -1 before the first.</summary>
-    public long Next
-    {
-        get
-        {
-            lock (_lock)
-            {
-                return _next;
-            }
-        }
-    }
+    public long Next => _next;
 
     /// <summary>The offset a commit would store now (first unfinished, else after the last consumed); null before any message.</summary>
-    public long? CommitPosition
-    {
-        get
-        {
-            lock (_lock)
-            {
-                return Position();
-            }
-        }
-    }
+    public long? CommitPosition => Position();
 
     /// <summary>The last committed position, or where consumption started; -1 before the first message.</summary>
-    public long Committed
-    {
-        get
-        {
-            lock (_lock)
-            {
-                return _committed;
-            }
-        }
-    }
+    public long Committed => _committed;
 
     /// <summary>Records a consumed message. Returns false (and tracks nothing) for an offset at or below one already tracked.</summary>
     public bool Track(long offset)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(offset);
-        lock (_lock)
+        if (offset < _next)
         {
-            if (offset < _next)
-            {
-                return false;
-            }
-
-            if (_next < 0)
-            {
-                // Consumption started here, so the group's position is here already: nothing to commit until something finishes.
-                _committed = Math.Max(_committed, offset);
-            }
-
-            if (_count == _offsets.Length)
-            {
-                Grow();
-            }
-
-            var slot = (_head + _count) & (_offsets.Length - 1);
-            _offsets[slot] = offset;
-            _finished[slot] = false;
-            _count++;
-            _unfinished++;
-            _next = offset + 1;
-            return true;
+            return false;
         }
+
+        if (_next < 0)
+        {
+            // Consumption started here, so the group's position is here already: nothing to commit until something finishes.
+            _committed = Math.Max(_committed, offset);
+        }
+
+        if (_count == _offsets.Length)
+        {
+            Grow();
+        }
+
+        var slot = (_head + _count) & (_offsets.Length - 1);
+        _offsets[slot] = offset;
+        _finished[slot] = false;
+        _count++;
+        _unfinished++;
+        _next = offset + 1;
+        return true;
     }
 
     /// <summary>Marks a tracked message finished. Returns false for an offset that is not tracked or already finished.</summary>
     public bool Complete(long offset)
     {
-        lock (_lock)
+        var index = Find(offset);
+        if (index < 0)
         {
-            var index = Find(offset);
-            if (index < 0)
-            {
-                return false;
-            }
-
-            var slot = (_head + index) & (_offsets.Length - 1);
-            if (_finished[slot])
-            {
-                return false;
-            }
-
-            _finished[slot] = true;
-            _unfinished--;
-            while (_count > 0 && _finished[_head])
-            {
-                _head = (_head + 1) & (_offsets.Length - 1);
-                _count--;
-            }
-
-            return true;
+            return false;
         }
+
+        var slot = (_head + index) & (_offsets.Length - 1);
+        if (_finished[slot])
+        {
+            return false;
+        }
+
+        _finished[slot] = true;
+        _unfinished--;
+        while (_count > 0 && _finished[_head])
+        {
+            _head = (_head + 1) & (_offsets.Length - 1);
+            _count--;
+        }
+
+        return true;
     }
 
     /// <summary>True for a tracked offset that is not finished.</summary>
     public bool IsUnfinished(long offset)
     {
-        lock (_lock)
-        {
-            var index = Find(offset);
-            return index >= 0 && !_finished[(_head + index) & (_offsets.Length - 1)];
-        }
+        var index = Find(offset);
+        return index >= 0 && !_finished[(_head + index) & (_offsets.Length - 1)];
     }
 
     /// <summary>The position to commit if it moved past the last committed one.</summary>
     public bool TryGetCommit(out long position)
     {
-        lock (_lock)
-        {
-            var current = Position();
-            position = current ?? -1;
-            return current is { } value && value > _committed;
-        }
+        var current = Position();
+        position = current ?? -1;
+        return current is { } value && value > _committed;
     }
 
     /// <summary>Remembers a successful commit, so that the same position is not committed again.</summary>
     public void MarkCommitted(long position)
     {
-        lock (_lock)
-        {
-            _committed = Math.Max(_committed, position);
-        }
+        _committed = Math.Max(_committed, position);
     }
 
     /// <summary>
@@ -158,16 +115,13 @@ internal sealed class OffsetTracker
     /// </summary>
     public int Reset()
     {
-        lock (_lock)
-        {
-            var dropped = _unfinished;
-            _head = 0;
-            _count = 0;
-            _unfinished = 0;
-            _next = -1;
-            _committed = -1;
-            return dropped;
-        }
+        var dropped = _unfinished;
+        _head = 0;
+        _count = 0;
+        _unfinished = 0;
+        _next = -1;
+        _committed = -1;
+        return dropped;
     }
 
     private long? Position() => _count > 0 ? _offsets[_head] : _next >= 0 ? _next : null;

@@ -6,12 +6,15 @@ namespace RecoFunctions.Local.Runtime;
 /// <summary>
 /// Messages of one partition processed together, in offset order, with their keys: a batch that shares a key with an
 /// earlier unfinished batch of the partition waits for it, so each key's versions are delivered in partition order.
+/// The poll thread fills it; from then on the batch's run owns it and marks its messages finished (from any thread).
 /// </summary>
 internal sealed class PartitionBatch(int capacity)
 {
     private readonly List<ConsumeResult<byte[]?, byte[]?>> _messages = new(capacity);
     private readonly List<string?> _keys = new(capacity);
     private readonly HashSet<string> _distinctKeys = new(StringComparer.Ordinal);
+    private int[] _finished = [];
+    private int _unfinished;
     private bool _hasKeyless;
 
     public int Count => _messages.Count;
@@ -26,6 +29,9 @@ internal sealed class PartitionBatch(int capacity)
     /// first (a batch that waits for this one must not run then, or a newer version could overtake an unfinished older one).
     /// </summary>
     public Task<bool> Completion { get; set; } = Task.FromResult(true);
+
+    /// <summary>Every message of the batch is finished.</summary>
+    public bool AllFinished => Volatile.Read(ref _unfinished) == 0;
 
     public void Add(ConsumeResult<byte[]?, byte[]?> message)
     {
@@ -62,8 +68,41 @@ internal sealed class PartitionBatch(int capacity)
         return false;
     }
 
+    /// <summary>Poll thread, once filled: from here on messages are only marked finished.</summary>
+    public void Seal()
+    {
+        _finished = new int[_messages.Count];
+        _unfinished = _messages.Count;
+    }
+
+    /// <summary>Marks the message at <paramref name="offset"/> finished; true the first time only. Any thread.</summary>
+    public bool TryFinish(long offset)
+    {
+        var index = IndexOf(offset);
+        if (index < 0 || Interlocked.Exchange(ref _finished[index], 1) != 0)
+        {
+            return false;
+        }
+
+        Interlocked.Decrement(ref _unfinished);
+        return true;
+    }
+
+    /// <summary>True for a message of the batch that is not finished.</summary>
+    public bool IsUnfinished(long offset)
+    {
+        var index = IndexOf(offset);
+        return index >= 0 && Volatile.Read(ref _finished[index]) == 0;
+    }
+
     /// <summary>The message at <paramref name="offset"/>; the batch is in offset order.</summary>
     public ConsumeResult<byte[]?, byte[]?>? Find(long offset)
+    {
+        var index = IndexOf(offset);
+        return index < 0 ? null : _messages[index];
+    }
+
+    private int IndexOf(long offset)
     {
         int low = 0, high = _messages.Count - 1;
         while (low <= high)
@@ -72,7 +111,7 @@ internal sealed class PartitionBatch(int capacity)
             var value = _messages[middle].Offset.Value;
             if (value == offset)
             {
-                return _messages[middle];
+                return middle;
             }
 
             if (value < offset)
@@ -85,6 +124,6 @@ internal sealed class PartitionBatch(int capacity)
             }
         }
 
-        return null;
+        return -1;
     }
 }

@@ -85,9 +85,9 @@ public sealed class PipelineRuntime
                 return false;
             }
 
-            foreach (var worker in loop.Workers)
+            foreach (var lane in loop.Lanes)
             {
-                if (!worker.AtEnd)
+                if (!lane.AtEnd)
                 {
                     return false;
                 }
@@ -118,9 +118,12 @@ public sealed class PipelineRuntime
         }
 
         using var deadLetters = new DeadLetterPublisher(KafkaClientConfigs.Producer(_kafkaOptions, BootstrapServers), _time, _logger);
+        using var fault = new RuntimeFault(_logger);
+        var finished = new FinishedOffsets();
+        var finisher = new BatchFinisher(deadLetters, _metrics, finished, _time);
+        var runner = new BatchRunner(_intake, _processor, _budget, _time, _options, finisher, _metrics, fault, _logger);
         var config = RuntimeConsumerConfig.Create(_kafkaOptions, BootstrapServers, GroupId);
-        var loop = new ConsumerLoop(config, _flows.Flows, owner => new WorkerDependencies(
-            _intake, _processor, _budget, _time, _options, deadLetters, _metrics, _logger, owner.RequestResumeCheck, owner.Fault), _logger);
+        var loop = new ConsumerLoop(config, _flows.Flows, runner, finished, fault, _options, _metrics, _time, _logger);
         RuntimeLog.Starting(_logger, string.Join(", ", Topics), BootstrapServers, GroupId);
 
         var completion = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -159,12 +162,12 @@ public sealed class PipelineRuntime
     /// <summary>The figures now. Cheap enough to call every few milliseconds; any thread.</summary>
     public RuntimeSnapshot Snapshot()
     {
-        var workers = _loop?.Workers ?? [];
+        var lanes = _loop?.Lanes ?? [];
         var lag = _flows.Flows
             .Select(flow =>
             {
-                var own = workers.Where(worker => worker.Flow.Name == flow.Name).ToList();
-                return new FlowLag(flow.Name, flow.Topic, own.Sum(worker => worker.Lag), own.Count);
+                var own = lanes.Where(lane => lane.Flow.Name == flow.Name).ToList();
+                return new FlowLag(flow.Name, flow.Topic, own.Sum(lane => lane.Lag), own.Count);
             })
             .ToList();
         var delivered = _metrics.Delivered;
@@ -186,8 +189,8 @@ public sealed class PipelineRuntime
             _metrics.LatencySummary(),
             _metrics.RecentLatencySummary(),
             [.. _breakers.Breakers.Select(breaker => new BreakerStatus(breaker.Name, breaker.CircuitState.ToString(), breaker.OpenUntil))],
-            [.. workers.Select(worker => worker.Partition).Order()],
-            [.. workers.Where(worker => worker.Paused).Select(worker => worker.Partition).Order()],
+            [.. lanes.Select(lane => lane.Partition).Order()],
+            [.. lanes.Where(lane => lane.Paused).Select(lane => lane.Partition).Order()],
             IsIdle);
     }
 

@@ -66,6 +66,16 @@ internal sealed class RuntimeMetrics
         _inFlightCounter.Add(count);
     }
 
+    /// <summary>Messages whose offsets the poll thread completed: no longer in flight.</summary>
+    public void RecordFinished(int count)
+    {
+        if (count > 0)
+        {
+            Interlocked.Add(ref _inFlight, -count);
+            _inFlightCounter.Add(-count);
+        }
+    }
+
     /// <summary>Messages dropped unfinished (revoked or lost partition): no longer in flight here.</summary>
     public void RecordDropped(int count)
     {
@@ -80,8 +90,6 @@ internal sealed class RuntimeMetrics
     {
         Interlocked.Add(ref _delivered, delivered);
         Interlocked.Add(ref _stale, stale);
-        Interlocked.Add(ref _inFlight, -(delivered + stale));
-        _inFlightCounter.Add(-(delivered + stale));
         if (delivered > 0)
         {
             _deliveredCounter.Add(delivered, new TagList { { "flow", flow }, { "outcome", "delivered" } });
@@ -111,8 +119,6 @@ internal sealed class RuntimeMetrics
     public void RecordDeadLettered(string flow, string stage, string reason)
     {
         Interlocked.Increment(ref _deadLettered);
-        Interlocked.Decrement(ref _inFlight);
-        _inFlightCounter.Add(-1);
         Interlocked.Increment(ref _deadLetters.GetOrAdd(new DeadLetterKey(flow, stage, reason), static _ => new StrongBox<long>()).Value);
         _deadLetteredCounter.Add(1, new TagList { { "flow", flow }, { "reason", reason }, { "stage", stage } });
     }

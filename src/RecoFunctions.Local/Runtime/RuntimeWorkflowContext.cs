@@ -3,9 +3,9 @@ using RecoFunctions.Core.Workflow;
 namespace RecoFunctions.Local.Runtime;
 
 /// <summary>
-/// The runtime's side of the batch workflow: steps run through <see cref="InProcessWorkflowContext"/> until the worker
-/// is aborted, backoff waits end as soon as it drains (a stop does not sit out a backoff), and every step's answer is
-/// shown to the worker first, so that what was delivered counts as finished even if the run is then cut short.
+/// The runtime's side of the batch workflow: steps run through <see cref="InProcessWorkflowContext"/> until the partition
+/// is aborted, backoff waits end as soon as it drains (a stop does not sit out a backoff), and every step's answer goes
+/// on to the <see cref="BatchFinisher"/> first, so that what was delivered counts as finished even if the run is then cut short.
 /// </summary>
 internal sealed class RuntimeWorkflowContext(IWorkflowContext steps, IWorkflowContext delays, Action<BatchStepRequest, BatchStepResult> onStep)
     : IWorkflowContext

@@ -170,33 +170,6 @@ public sealed class OffsetTrackerTests
         }
     }
 
-    [Fact]
-    public async Task CompleteAndTrack_Concurrently_EndsWithEverythingFinished()
-    {
-        var tracker = new OffsetTracker();
-        const int count = 20_000;
-        var queue = new System.Collections.Concurrent.BlockingCollection<long>();
-        var completer = Task.Run(() =>
-        {
-            foreach (var offset in queue.GetConsumingEnumerable())
-            {
-                tracker.Complete(offset);
-            }
-        });
-
-        for (var offset = 0L; offset < count; offset++)
-        {
-            tracker.Track(offset);
-            queue.Add(offset);
-        }
-
-        queue.CompleteAdding();
-        await completer;
-
-        Assert.Equal(0, tracker.Unfinished);
-        Assert.Equal(count, tracker.CommitPosition);
-    }
-
     private static OffsetTracker Track(params long[] offsets)
     {
         var tracker = new OffsetTracker();

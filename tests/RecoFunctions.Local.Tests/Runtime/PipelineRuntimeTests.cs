@@ -248,11 +248,10 @@ public sealed class PipelineRuntimeTests(ITestOutputHelper output)
     {
         await using var harness = await RuntimeHarness.StartAsync(output, new Dictionary<string, string?> { ["Kafka:ConnectTimeout"] = "00:00:02" });
         var runtime = new PipelineRuntime(harness.Services, "127.0.0.1:1", "nowhere");
-        var watch = System.Diagnostics.Stopwatch.StartNew();
 
+        // The deadline only bounds a hang (an unbounded connection attempt would never end); it measures nothing.
         var exception = await Assert.ThrowsAsync<BrokerUnreachableException>(() => runtime.RunAsync(CancellationToken.None).WaitAsync(RuntimeHarness.Timeout));
 
-        Assert.InRange(watch.Elapsed, TimeSpan.FromSeconds(1.5), TimeSpan.FromSeconds(10));
         Assert.Contains("127.0.0.1:1", exception.Message);
         Assert.Contains("Kafka:ConnectTimeout", exception.Message);
     }
@@ -260,18 +259,21 @@ public sealed class PipelineRuntimeTests(ITestOutputHelper output)
     [Fact]
     public async Task RunAsync_StopWhileMessagesWaitForRetry_ReturnsPromptlyAndCommitsNothingUnfinished()
     {
-        await using var harness = await RuntimeHarness.StartAsync(output, new Dictionary<string, string?> { ["Runtime:ShutdownTimeout"] = "00:00:30" });
+        // Retries wait 10 minutes and a drain may take 4: longer than the test's deadline, which therefore only passes
+        // if the stop ends the backoff wait instead of sitting out either.
+        await using var harness = await RuntimeHarness.StartAsync(output, new Dictionary<string, string?>
+        {
+            ["Runtime:ShutdownTimeout"] = "00:04:00",
+            ["Runtime:PendingRetryDelay"] = "00:10:00",
+        });
         var now = DateTimeOffset.UtcNow;
         harness.Produce(Enumerable.Range(0, 40).Select(i => TestEvents.Content($"art-{i}", 1, now)));
         harness.Sandbox.Knobs.RecommenderDelivery.StartOutage(503);
         await using var running = harness.Start("stop-pending");
         await Eventually(() => running.Runtime.Snapshot().Pending == 40, "every message waiting for a retry");
 
-        var watch = System.Diagnostics.Stopwatch.StartNew();
-        await running.StopAsync();
+        await running.StopAsync().WaitAsync(RuntimeHarness.Timeout);
 
-        // The backoff wait ends with the stop; the shutdown timeout (30 s here) is not sat out.
-        Assert.InRange(watch.Elapsed, TimeSpan.Zero, TimeSpan.FromSeconds(10));
         Assert.Equal(0, running.Runtime.Snapshot().DeadLettered);
         Assert.All(harness.Committed("stop-pending", TestEvents.ContentTopic).Values, offset => Assert.True(offset < 0, $"committed {offset}"));
     }
@@ -281,12 +283,15 @@ public sealed class PipelineRuntimeTests(ITestOutputHelper output)
     {
         await using var harness = await RuntimeHarness.StartAsync(output, new Dictionary<string, string?>
         {
-            ["Runtime:ShutdownTimeout"] = "00:01:00",
-            ["Resilience:recommender-api:AttemptTimeout"] = "00:00:30",
-            ["Resilience:recommender-api:TotalTimeout"] = "00:01:00",
-            ["Services:recommender-api:Timeout"] = "00:01:00",
+            ["Runtime:ShutdownTimeout"] = "00:04:00",
+            ["Resilience:recommender-api:AttemptTimeout"] = "00:05:00",
+            ["Resilience:recommender-api:TotalTimeout"] = "00:10:00",
+            ["Services:recommender-api:Timeout"] = "00:10:00",
         });
-        harness.Sandbox.Knobs.RecommenderDelivery.Latency = TimeSpan.FromSeconds(20);
+
+        // A delivery takes 5 minutes and the drain may take 4: longer than the test's deadline, which therefore only
+        // passes if the abort cuts the drain short.
+        harness.Sandbox.Knobs.RecommenderDelivery.Latency = TimeSpan.FromMinutes(5);
         var now = DateTimeOffset.UtcNow;
         harness.Produce(Enumerable.Range(0, 8).Select(i => TestEvents.Content($"art-{i}", 1, now)));
         using var stop = new CancellationTokenSource();
@@ -296,13 +301,10 @@ public sealed class PipelineRuntimeTests(ITestOutputHelper output)
         await Eventually(() => harness.Sandbox.Knobs.RecommenderDelivery.ConcurrentCalls > 0, "a delivery in flight");
 
         await stop.CancelAsync();
-        await Task.Delay(200);
         Assert.False(run.IsCompleted, "the drain should wait for the delivery in flight");
-        var watch = System.Diagnostics.Stopwatch.StartNew();
         await abort.CancelAsync();
         await run.WaitAsync(RuntimeHarness.Timeout);
 
-        Assert.InRange(watch.Elapsed, TimeSpan.Zero, TimeSpan.FromSeconds(10));
         Assert.Equal(0, runtime.Snapshot().Delivered);
         Assert.All(harness.Committed("abort", TestEvents.ContentTopic).Values, offset => Assert.True(offset < 0, $"committed {offset}"));
     }
