@@ -74,7 +74,7 @@ internal static class BrokerCommand
             await console.Output.WriteLineAsync($"bootstrap: {broker.BootstrapServers}").ConfigureAwait(false);
             await console.Output.FlushAsync(CancellationToken.None).ConfigureAwait(false);
             await console.Error.WriteLineAsync(
-                $"reco broker: topics {string.Join(", ", topics.Select(topic => $"{topic.Key} ({topic.Value})"))}; Ctrl+C stops it").ConfigureAwait(false);
+                $"reco broker: topics {string.Join(", ", topics.Select(topic => $"{topic.Key} ({topic.Value})"))}; SIGTERM or Ctrl+C stops it").ConfigureAwait(false);
             try
             {
                 await Task.Delay(Timeout.Infinite, signals.Stopping).ConfigureAwait(false);

@@ -41,7 +41,7 @@ internal static class DrillCommand
             "Reliability drills. Each starts 'reco broker' and 'reco sandbox' as processes, streams a workload through 'reco run' processes while a fault happens, " +
             "then audits (as 'reco audit' does) and reports messages produced, delivered, dead-lettered by reason, lost, duplicates applied and the time to drain after the fault. " +
             "kill-restart: 'reco run' SIGKILLed and restarted mid-stream; outage: the recommender answers 503 for 15 s; broker-stall: the broker frozen (SIGSTOP) for 5 s; " +
-            "poison: 30 % hostile and invalid messages, throughput against a clean stream; rebalance: a second 'reco run' joins mid-stream and leaves with Ctrl+C. " +
+            "poison: 30 % hostile and invalid messages, throughput against a clean stream; rebalance: a second 'reco run' joins mid-stream and leaves with SIGTERM; every run is stopped with SIGTERM, so the drills work from a background job too. " +
             "Exit code: 0 every drill passed; 1 a drill failed; 2 bad arguments.")
         {
             only, events, rate, kills, json,
