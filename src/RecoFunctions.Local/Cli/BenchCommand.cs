@@ -110,6 +110,7 @@ internal static class BenchCommand
                 return ExitCodes.Usage;
             }
 
+            settings = settings with { GlobalArguments = GlobalArguments(parseResult.GetValue(global.Environment), parseResult.GetValue(global.Config)) };
             return await RunAsync(
                 console, parseResult.GetValue(global.Environment), parseResult.GetValue(global.Config), settings,
                 parseResult.GetValue(outOption), parseResult.GetValue(strictOption), cancellationToken).ConfigureAwait(false);
@@ -153,7 +154,7 @@ internal static class BenchCommand
             await console.Error.WriteLineAsync($"reco bench: Kafka failed: {exception.Message}").ConfigureAwait(false);
             return ExitCodes.Unavailable;
         }
-        catch (Exception exception) when (exception is TimeoutException or InvalidOperationException or IOException or UnauthorizedAccessException)
+        catch (Exception exception) when (exception is TimeoutException or InvalidOperationException or IOException or UnauthorizedAccessException or HttpRequestException)
         {
             await console.Error.WriteLineAsync($"reco bench: {exception.Message}").ConfigureAwait(false);
             return ExitCodes.InternalError;
@@ -164,6 +165,23 @@ internal static class BenchCommand
     {
         await using var stream = new FileStream(file.FullName, FileMode.Create, FileAccess.Write, FileShare.Read);
         await JsonSerializer.SerializeAsync(stream, report, BenchJsonContext.Default.BenchReport).ConfigureAwait(false);
+    }
+
+    /// <summary>The configuration options to pass on to the bench's broker, sandbox and producer processes.</summary>
+    private static List<string> GlobalArguments(string? environment, FileInfo? config)
+    {
+        var arguments = new List<string>();
+        if (!string.IsNullOrWhiteSpace(environment))
+        {
+            arguments.AddRange(["--environment", environment]);
+        }
+
+        if (config is not null)
+        {
+            arguments.AddRange(["--config", config.FullName]);
+        }
+
+        return arguments;
     }
 
     private static string? NullIfBlank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
