@@ -56,7 +56,7 @@ internal static class BenchCommand
             Description = "Exit 1 when a target is missed (by default a miss is reported and the exit code is 0).",
         };
 
-        var command = new Command("bench",
+        var command = new LongRunningCommand("bench",
             "Measure the pipeline against the design targets in one run, after an unmeasured warm-up: (1) a bare consumer reading a pre-produced backlog " +
             "(the ceiling), (2) the pipeline over the same backlog at maximum rate, (3) the pipeline at a fixed offered rate with " +
             "a slow sandbox. Prints events/s, the pipeline/bare ratio, end-to-end latency percentiles, peak memory, lost and " +
@@ -121,6 +121,9 @@ internal static class BenchCommand
     private static async Task<int> RunAsync(
         RecoConsole console, string? environment, FileInfo? config, BenchSettings settings, FileInfo? output, bool strict, CancellationToken cancellationToken)
     {
+        // SIGTERM or Ctrl+C unwinds the bench, which stops its broker, sandbox and producer processes rather than leaving them behind.
+        using var signals = new ShutdownSignals(cancellationToken, console.Error, "stopping the bench's broker, sandbox and producer processes");
+        cancellationToken = signals.Stopping;
         try
         {
             var configuration = RecoConfiguration.Build(console, environment, config);

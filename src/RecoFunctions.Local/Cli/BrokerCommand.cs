@@ -70,7 +70,7 @@ internal static class BrokerCommand
                 WriteAddress(addressFile, broker.BootstrapServers);
             }
 
-            using var signals = new ShutdownSignals(cancellationToken, console.Error);
+            using var signals = new ShutdownSignals(cancellationToken, console.Error, "shutting the broker down");
             await console.Output.WriteLineAsync($"bootstrap: {broker.BootstrapServers}").ConfigureAwait(false);
             await console.Output.FlushAsync(CancellationToken.None).ConfigureAwait(false);
             await console.Error.WriteLineAsync(
