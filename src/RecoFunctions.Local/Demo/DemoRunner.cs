@@ -6,6 +6,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using RecoFunctions.Core.Flows;
 using RecoFunctions.Local.Accounting;
+using RecoFunctions.Local.Bench;
 using RecoFunctions.Local.Cli;
 using RecoFunctions.Local.Kafka;
 using RecoFunctions.Local.Runtime;
@@ -85,6 +86,7 @@ internal sealed class DemoRunner(RecoConsole console, TimeProvider time)
         var reporter = new RunReporter(runtime, console, log, logger, live: console.IsTerminal && settings.Live, interval, $"reco demo · {kafka.BootstrapServers}");
         var reportTask = reporter.RunAsync(reporting.Token);
         var run = runtime.RunAsync(signals.Stopping, signals.Aborting);
+        var loadAverage = MachineLoad.LoadAverage();
         var started = time.GetTimestamp();
         var streamStart = time.GetUtcNow();
         using var steady = CancellationTokenSource.CreateLinkedTokenSource(signals.Stopping);
@@ -95,7 +97,8 @@ internal sealed class DemoRunner(RecoConsole console, TimeProvider time)
             await WaitUntilDrainedAsync(runtime, settings.Timeout, signals.Stopping).ConfigureAwait(false);
             var lastFinished = time.GetTimestamp() - (long)(QuietPeriod.TotalSeconds * time.TimestampFrequency);
             await steady.CancelAsync().ConfigureAwait(false);
-            return new DemoRun(produced, streamStart, time.GetElapsedTime(started, lastFinished), await steadyFrom.ConfigureAwait(false), runtime.Snapshot().Finished, lastFinished);
+            return new DemoRun(
+                produced, streamStart, time.GetElapsedTime(started, lastFinished), await steadyFrom.ConfigureAwait(false), runtime.Snapshot().Finished, lastFinished, loadAverage);
         }
         finally
         {
@@ -180,9 +183,12 @@ internal sealed class DemoRunner(RecoConsole console, TimeProvider time)
             steadyThroughput,
             latency.SteadyState,
             latency.StartUp,
-            latency.P99BySecondMs);
+            latency.P99BySecondMs,
+            settings.Rate,
+            run.LoadAverageAtStart);
     }
 
     /// <summary>What the run measured: the stream, when it started, how long the pipeline was busy, and the runtime's finished count at the steady state's start and at the end.</summary>
-    private sealed record DemoRun(ProduceReport Produced, DateTimeOffset StreamStart, TimeSpan Busy, (long Finished, long At)? SteadyFrom, long Finished, long LastFinished);
+    private sealed record DemoRun(
+        ProduceReport Produced, DateTimeOffset StreamStart, TimeSpan Busy, (long Finished, long At)? SteadyFrom, long Finished, long LastFinished, string? LoadAverageAtStart);
 }

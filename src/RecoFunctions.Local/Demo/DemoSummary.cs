@@ -28,4 +28,6 @@ internal sealed record DemoSummary(
     double? SteadyStatePerSecond,
     LatencyFigures SteadyStateLatencyMs,
     LatencyFigures StartUpLatencyMs,
-    IReadOnlyList<double> P99BySecondMs);
+    IReadOnlyList<double> P99BySecondMs,
+    double RequestedPerSecond,
+    string? LoadAverageAtStart);
