@@ -3,6 +3,7 @@ namespace RecoFunctions.Local.Bench;
 /// <summary>Everything <c>reco bench</c> prints, as <c>--out</c> writes it.</summary>
 /// <param name="StartedAt">When the bench started.</param>
 /// <param name="Machine">Where the figures came from.</param>
+/// <param name="Calibration">How fast this machine parses and validates on one thread, to compare runs on different machines by.</param>
 /// <param name="Settings">The bench's options and the configuration entries that shape performance (Runtime, Kafka, Services).</param>
 /// <param name="BacklogProducedPerSecond">How fast the backlog was produced.</param>
 /// <param name="WarmUp">The unmeasured warm-up before the phases; null when it was skipped (<c>--warmup 0</c>).</param>
@@ -16,6 +17,7 @@ namespace RecoFunctions.Local.Bench;
 internal sealed record BenchReport(
     DateTimeOffset StartedAt,
     MachineInfo Machine,
+    CalibrationFigures Calibration,
     IReadOnlyDictionary<string, string> Settings,
     double BacklogProducedPerSecond,
     WarmUpFigures? WarmUp,

@@ -8,13 +8,15 @@ internal static class BenchReportText
     public static IEnumerable<string> Lines(BenchReport report)
     {
         var machine = report.Machine;
-        yield return $"machine: {machine.Cores} cores, {machine.Os} {machine.Architecture}, {machine.Runtime}, {(machine.ServerGc ? "server" : "workstation")} GC, {machine.Configuration} build";
+        yield return $"machine: {machine.CpuModel}, {machine.Cores} cores, {machine.Os} {machine.Architecture}, {machine.Runtime}, {(machine.ServerGc ? "server" : "workstation")} GC{(machine.ConcurrentGc ? string.Empty : " (not concurrent)")}, {machine.Configuration} build; load average {report.LoadAverageAtStart ?? "unknown"}";
         yield return $"load average (1, 5, 15 min) at start: {report.LoadAverageAtStart ?? "unknown"}, at end: {report.LoadAverageAtEnd ?? "unknown"}";
-        yield return $"kafka: {report.Settings["bench:kafka"]}, {report.Settings["bench:partitionsPerTopic"]} partitions per topic; backlog produced at {F(report.BacklogProducedPerSecond)} events/s in message sets of up to {report.Settings.GetValueOrDefault("bench:backlogMessageSetBytes", "?")} bytes";
+        yield return CalibrationLine(report.Calibration);
+        yield return $"processes: pipeline (phase 1: bare consumer) in the bench's own; kafka {report.Settings["bench:kafka"]}; sandbox {report.Settings.GetValueOrDefault("bench:sandbox", "?")}; fixed-rate producer {report.Settings.GetValueOrDefault("bench:fixedRateProducer", "?")}";
+        yield return $"kafka: {report.Settings["bench:partitionsPerTopic"]} partitions per topic; backlog produced at {F(report.BacklogProducedPerSecond)} events/s in message sets of up to {report.Settings.GetValueOrDefault("bench:backlogMessageSetBytes", "?")} bytes, before the phases";
         yield return WarmUpLine(report.WarmUp);
         foreach (var phase in new[] { report.BareConsumer, report.PipelineMaxRate, report.PipelineFixedRate })
         {
-            foreach (var line in PhaseLines(phase))
+            foreach (var line in PhaseLines(phase, report.Calibration))
             {
                 yield return line;
             }
@@ -27,11 +29,14 @@ internal static class BenchReportText
         }
     }
 
+    public static string CalibrationLine(CalibrationFigures calibration) =>
+        $"calibration: parse and validate (Core's MessageIntake) on one thread over {F(calibration.SampleEvents)} of the bench's events: {F(calibration.EventsPerSecond)} events/s = {F(calibration.MicrosecondsPerEvent)} us per event {(calibration.PerProcessorTime ? "of the thread's processor time" : "of wall-clock time")}, best of {F(calibration.Rounds)} x {F(calibration.RoundMilliseconds)} ms";
+
     private static string WarmUpLine(WarmUpFigures? warmUp) => warmUp is null
         ? "warm-up: none (--warmup 0), so the phases include JIT compilation"
         : $"warm-up: {F(warmUp.Rounds)} rounds of {F(warmUp.Events)} events (bare consumer, pipeline at maximum rate) and {F(warmUp.FixedRateEvents)} at the fixed rate in {F(warmUp.Seconds)} s, not measured; the JIT compiled {F(warmUp.LastRoundJitMethods)} methods in the last round";
 
-    private static IEnumerable<string> PhaseLines(PhaseFigures phase)
+    private static IEnumerable<string> PhaseLines(PhaseFigures phase, CalibrationFigures calibration)
     {
         var offered = phase.OfferedPerSecond is { } rate ? $", offered {F(rate)} events/s" : string.Empty;
         yield return $"{phase.Name}: {F(phase.Events)} events in {F(phase.Seconds)} s = {F(phase.EventsPerSecond)} events/s{offered}";
@@ -40,13 +45,25 @@ internal static class BenchReportText
             yield return $"  latency ms (produce -> recommender, {F(latency.Count)} applied): p50 {F(latency.P50)}, p95 {F(latency.P95)}, p99 {F(latency.P99)}, max {F(latency.Max)}";
         }
 
-        yield return $"  memory: peak working set {F(phase.Memory.PeakWorkingSetMb)} MiB, peak GC heap {F(phase.Memory.PeakGcHeapMb)} MiB, peak in flight {F(phase.Memory.PeakInFlight)}";
-        yield return $"  cpu (whole process): {F(phase.Cpu.Seconds)} s = {F(phase.Cpu.Cores)} cores, {F(phase.Cpu.MicrosecondsPerEvent)} us per event{(phase.Cpu.MachineBusyCores is { } busy ? $"; machine (all processes) {F(busy)} of {F(Environment.ProcessorCount)} cores busy" : string.Empty)}; jit {F(phase.Cpu.JitMethods)} methods in {F(phase.Cpu.JitMilliseconds)} ms";
+        var own = phase.Name == "bare-consumer" ? "bare consumer" : "pipeline";
+        yield return $"  memory ({own} process): peak working set {F(phase.Memory.PeakWorkingSetMb)} MiB, peak GC heap {F(phase.Memory.PeakGcHeapMb)} MiB, peak in flight {F(phase.Memory.PeakInFlight)}";
+        var cpu = phase.Cpu;
+        var times = calibration.MicrosecondsPerEvent > 0 ? $" = {F(Math.Round(cpu.MicrosecondsPerEvent / calibration.MicrosecondsPerEvent, 1))} x calibration" : string.Empty;
+        yield return $"  cpu per event: {own} {F(cpu.MicrosecondsPerEvent)} us{times}, broker {Us(cpu.Broker)}, sandbox {Us(cpu.Sandbox)}";
+        yield return $"  cpu cores: {own} process {F(cpu.Cores)} ({F(cpu.Seconds)} s), broker {Cores(cpu.Broker)}, sandbox {Cores(cpu.Sandbox)}{Machine(cpu)}; jit in the {own} process {F(cpu.JitMethods)} methods in {F(cpu.JitMilliseconds)} ms";
         if (phase.Lost is { } lost)
         {
             yield return $"  audit: delivered {F(phase.Delivered ?? 0)}, lost {F(lost)}, duplicates applied {F(phase.DuplicatesApplied ?? 0)}, dead-lettered {F(phase.DeadLettered ?? 0)}";
         }
     }
+
+    private static string Us(ProcessCpu? process) => process is null ? "not measured (not started by the bench)" : $"{F(process.MicrosecondsPerEvent)} us";
+
+    private static string Cores(ProcessCpu? process) => process is null ? "not measured" : $"{F(process.Cores)} ({F(process.Seconds)} s)";
+
+    private static string Machine(CpuFigures cpu) => cpu.MachineBusyCores is { } busy
+        ? $"; machine {F(busy)} of {F(Environment.ProcessorCount)} busy, {F(cpu.OtherCores ?? 0)} of it in other processes"
+        : string.Empty;
 
     private static string F(double value) => value.ToString("#,0.###", CultureInfo.InvariantCulture);
 }

@@ -33,7 +33,7 @@ internal sealed partial class BenchRunner
     /// sandbox recorder when it starts, so nothing of the warm-up reaches a measured phase's figures.
     /// </summary>
     /// <returns>What ran, or null when <see cref="BenchSettings.WarmUp"/> is 0.</returns>
-    private async Task<WarmUpFigures?> WarmUpAsync(int partitions, CancellationToken cancellationToken)
+    private async Task<WarmUpFigures?> WarmUpAsync(CancellationToken cancellationToken)
     {
         if (_settings.WarmUp == 0)
         {
@@ -47,13 +47,12 @@ internal sealed partial class BenchRunner
             .ConfigureAwait(false);
         var configuration = PhaseConfiguration("warmup");
         List<string> topics;
-        ProduceReport backlog;
+        FedStream backlog;
         await using (var services = BuildServices(configuration))
         {
             var pipeline = services.GetRequiredService<IOptions<PipelineOptions>>().Value;
-            var spec = Spec(_settings.WarmUp, rate: 0, seed: 3);
-            topics = CreateTopics(services, Math.Max(partitions, PartitionsFor(pipeline, spec)));
-            backlog = await ProduceAsync(pipeline, spec, BacklogProducerConfig(), cancellationToken).ConfigureAwait(false);
+            topics = TopicsOf(services);
+            backlog = FedStream.Of(await ProduceAsync(pipeline, Spec(_settings, _settings.WarmUp, rate: 0, seed: 3), BacklogProducerConfig(), cancellationToken).ConfigureAwait(false));
         }
 
         var rounds = 0;
@@ -62,7 +61,7 @@ internal sealed partial class BenchRunner
         {
             rounds++;
             var before = JitInfo.GetCompiledMethodCount();
-            await WarmUpRoundAsync(rounds, configuration, topics, backlog, partitions, burst, cancellationToken).ConfigureAwait(false);
+            await WarmUpRoundAsync(rounds, configuration, topics, backlog, burst, cancellationToken).ConfigureAwait(false);
             await WaitForJitQuietAsync(cancellationToken).ConfigureAwait(false);
             compiled = JitInfo.GetCompiledMethodCount() - before;
             await _progress.WriteLineAsync($"reco bench: warm-up round {rounds}: the JIT compiled {compiled:N0} methods").ConfigureAwait(false);
@@ -78,7 +77,7 @@ internal sealed partial class BenchRunner
 
     /// <summary>One round: every round reads the same backlog in a fresh consumer group, and offers its burst to topics of its own.</summary>
     private async Task WarmUpRoundAsync(
-        int round, IConfiguration configuration, List<string> topics, ProduceReport backlog, int partitions, long burst, CancellationToken cancellationToken)
+        int round, IConfiguration configuration, List<string> topics, FedStream backlog, long burst, CancellationToken cancellationToken)
     {
         await RunBareAsync(topics, backlog.Sent, cancellationToken).ConfigureAwait(false);
         await using (var services = BuildServices(configuration))
@@ -88,11 +87,10 @@ internal sealed partial class BenchRunner
 
         if (burst > 0)
         {
-            await using var services = BuildServices(PhaseConfiguration($"warmup-{round}-rate"));
-            var pipeline = services.GetRequiredService<IOptions<PipelineOptions>>().Value;
-            CreateTopics(services, partitions);
+            var phase = $"warmup-{round}-rate";
+            await using var services = BuildServices(PhaseConfiguration(phase));
             await RunPipelineAsync(
-                $"warmup-{round}-fixed-rate", services, _settings.Latency, AtRate(pipeline, Spec(burst, _settings.Rate, seed: 3 + round), cancellationToken), cancellationToken)
+                $"warmup-{round}-fixed-rate", services, _settings.Latency, AtRate(phase, Spec(_settings, burst, _settings.Rate, seed: 3 + round), cancellationToken), cancellationToken)
                 .ConfigureAwait(false);
         }
     }

@@ -5,20 +5,23 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using RecoFunctions.Core.Flows;
+using RecoFunctions.Core.Intake;
+using RecoFunctions.Core.Resilience;
+using RecoFunctions.Core.Services;
 using RecoFunctions.Local.Accounting;
 using RecoFunctions.Local.Cli;
 using RecoFunctions.Local.Kafka;
 using RecoFunctions.Local.Runtime;
 using RecoFunctions.Local.Workload;
-using RecoFunctions.Sandbox;
 
 namespace RecoFunctions.Local.Bench;
 
 /// <summary>
-/// Runs the three phases of <c>reco bench</c> against one broker and one in-process sandbox: a bare consumer over a
-/// pre-produced backlog, the pipeline over the same backlog at maximum rate, and the pipeline at a fixed offered rate.
-/// Each phase has its own topics (and consumer group), so no phase sees another's events; an unmeasured warm-up over
-/// topics of its own runs first.
+/// Runs the three phases of <c>reco bench</c>: a bare consumer over a pre-produced backlog, the pipeline over the same
+/// backlog at maximum rate, and the pipeline at a fixed offered rate. The pipeline runs in this process; the embedded
+/// broker and the sandbox services run in processes of their own (<see cref="BenchProcesses"/>), and the fixed-rate
+/// phases' producer too, so that each process's processor time is measured on its own. Each phase has its own topics
+/// (and consumer group), so no phase sees another's events; an unmeasured warm-up over topics of its own runs first.
 /// </summary>
 internal sealed partial class BenchRunner
 {
@@ -31,78 +34,111 @@ internal sealed partial class BenchRunner
     private readonly TextWriter _progress;
     private readonly RecoConsoleLoggerProvider _log;
     private readonly KafkaOptions _kafka;
-    private readonly SandboxHost _sandbox;
-    private readonly EmbeddedKafka? _embedded;
+    private readonly BenchProcesses _processes;
+    private readonly RemoteSandbox _sandbox;
     private readonly string _bootstrap;
     private readonly string _runId;
+    private readonly int _partitions;
+    private readonly string _directory;
 
     private BenchRunner(
-        IConfiguration configuration, BenchSettings settings, TextWriter progress, RecoConsoleLoggerProvider log, KafkaOptions kafka, SandboxHost sandbox, EmbeddedKafka? embedded)
+        IConfiguration configuration,
+        BenchSettings settings,
+        TextWriter progress,
+        RecoConsoleLoggerProvider log,
+        KafkaOptions kafka,
+        BenchProcesses processes,
+        RemoteSandbox sandbox,
+        string runId,
+        int partitions,
+        string directory)
     {
         _configuration = configuration;
         _settings = settings;
         _progress = progress;
         _log = log;
         _kafka = kafka;
+        _processes = processes;
         _sandbox = sandbox;
-        _embedded = embedded;
-        _bootstrap = settings.Bootstrap ?? embedded!.BootstrapServers;
-        _runId = TimeProvider.System.GetUtcNow().ToUnixTimeMilliseconds().ToString("x", CultureInfo.InvariantCulture);
+        _bootstrap = processes.Bootstrap;
+        _runId = runId;
+        _partitions = partitions;
+        _directory = directory;
     }
+
+    private bool EmbeddedBroker => _processes.Broker is not null;
 
     public static async Task<BenchReport> RunAsync(
         IConfiguration configuration, BenchSettings settings, TextWriter progress, RecoConsoleLoggerProvider log, CancellationToken cancellationToken)
     {
         KafkaOptions kafka;
+        PipelineOptions pipeline;
         using (var check = CommandServices.Build(configuration, static (services, config) => services.AddRecoRuntime(config)))
         {
             kafka = check.GetRequiredService<IOptions<KafkaOptions>>().Value;
+            pipeline = check.GetRequiredService<IOptions<PipelineOptions>>().Value;
         }
 
-        await using var sandbox = await SandboxHost.StartAsync(new SandboxOptions(), cancellationToken).ConfigureAwait(false);
-        using var embedded = settings.Bootstrap is null ? EmbeddedKafka.Start(kafka.EmbeddedPartitions) : null;
-        var runner = new BenchRunner(configuration, settings, progress, log, kafka, sandbox, embedded);
-        return await runner.RunPhasesAsync(cancellationToken).ConfigureAwait(false);
+        var runId = TimeProvider.System.GetUtcNow().ToUnixTimeMilliseconds().ToString("x", CultureInfo.InvariantCulture);
+        var partitions = PartitionsFor(kafka, pipeline, Spec(settings, settings.Backlog, rate: 0, seed: 1));
+        var warmUpPartitions = settings.WarmUp > 0 ? Math.Max(partitions, PartitionsFor(kafka, pipeline, Spec(settings, settings.WarmUp, rate: 0, seed: 3))) : 0;
+        var topics = TopicPlan(configuration, runId, partitions, warmUpPartitions);
+        await progress.WriteLineAsync(settings.Bootstrap is null
+            ? $"reco bench: starting the embedded broker ({topics.Count} topics) and the sandbox services, each in a process of its own"
+            : "reco bench: starting the sandbox services in a process of its own").ConfigureAwait(false);
+        await using var processes = await BenchProcesses.StartAsync(settings.RecoDll, settings.GlobalArguments, settings.Bootstrap, topics, cancellationToken).ConfigureAwait(false);
+        using var sandbox = new RemoteSandbox(processes.SandboxUrl);
+        var directory = Directory.CreateTempSubdirectory("reco-bench-").FullName;
+        try
+        {
+            var runner = new BenchRunner(configuration, settings, progress, log, kafka, processes, sandbox, runId, partitions, directory);
+            return await runner.RunPhasesAsync(cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
     }
 
     private async Task<BenchReport> RunPhasesAsync(CancellationToken cancellationToken)
     {
         var startedAt = TimeProvider.System.GetUtcNow();
         var loadAtStart = MachineLoad.LoadAverage();
-        await _progress.WriteLineAsync($"reco bench: Kafka at {_bootstrap}{(_embedded is null ? string.Empty : " (embedded)")}, sandbox at {_sandbox.BaseUrl}").ConfigureAwait(false);
+        var broker = _processes.Broker is { } process ? $"embedded, process {process.Id}" : "given";
+        await _progress.WriteLineAsync($"reco bench: Kafka at {_bootstrap} ({broker}), sandbox at {_processes.SandboxUrl} (process {_processes.Sandbox.Id}), pipeline in this process ({Environment.ProcessId})").ConfigureAwait(false);
 
         var backlogConfiguration = PhaseConfiguration("backlog");
         await using var backlogServices = BuildServices(backlogConfiguration);
         var backlogPipeline = backlogServices.GetRequiredService<IOptions<PipelineOptions>>().Value;
-        var backlogSpec = Spec(_settings.Backlog, rate: 0, seed: 1);
-        var partitions = PartitionsFor(backlogPipeline, backlogSpec);
-        var warmUp = await WarmUpAsync(partitions, cancellationToken).ConfigureAwait(false);
-        var backlogTopics = CreateTopics(backlogServices, partitions);
+        var backlogSpec = Spec(_settings, _settings.Backlog, rate: 0, seed: 1);
+        var calibration = MachineCalibration.Measure(
+            backlogServices.GetRequiredService<MessageIntake>(), [.. new WorkloadGenerator(backlogSpec with { Count = SampleSize }, backlogPipeline).Generate()]);
+        await _progress.WriteLineAsync(BenchReportText.CalibrationLine(calibration)).ConfigureAwait(false);
+        var warmUp = await WarmUpAsync(cancellationToken).ConfigureAwait(false);
+        var backlogTopics = TopicsOf(backlogServices);
 
-        await _progress.WriteLineAsync($"reco bench: producing a backlog of {_settings.Backlog:N0} events to {string.Join(", ", backlogTopics)} ({partitions} partitions each)").ConfigureAwait(false);
+        await _progress.WriteLineAsync($"reco bench: producing a backlog of {_settings.Backlog:N0} events to {string.Join(", ", backlogTopics)} ({_partitions} partitions each)").ConfigureAwait(false);
         var backlog = await ProduceAsync(backlogPipeline, backlogSpec, BacklogProducerConfig(), cancellationToken).ConfigureAwait(false);
 
         await _progress.WriteLineAsync("reco bench: phase 1/3, bare consumer over the backlog").ConfigureAwait(false);
         var bare = await RunBareAsync(backlogTopics, backlog.Sent, cancellationToken).ConfigureAwait(false);
 
         await _progress.WriteLineAsync($"reco bench: phase 2/3, pipeline at maximum rate over the backlog (sandbox latency {_settings.MaxLatency.TotalMilliseconds:0.###} ms)").ConfigureAwait(false);
-        var maxRate = await RunPipelineAsync("pipeline-max-rate", backlogServices, _settings.MaxLatency, _ => Task.FromResult(backlog), cancellationToken).ConfigureAwait(false);
+        var maxRate = await RunPipelineAsync("pipeline-max-rate", backlogServices, _settings.MaxLatency, _ => Task.FromResult(FedStream.Of(backlog)), cancellationToken).ConfigureAwait(false);
 
-        var rateConfiguration = PhaseConfiguration("rate");
-        await using var rateServices = BuildServices(rateConfiguration);
-        var ratePipeline = rateServices.GetRequiredService<IOptions<PipelineOptions>>().Value;
-        CreateTopics(rateServices, partitions);
-        var rateSpec = Spec((long)Math.Round(_settings.Rate * _settings.Duration.TotalSeconds), _settings.Rate, seed: 2);
-        await _progress.WriteLineAsync($"reco bench: phase 3/3, pipeline at {_settings.Rate:N0} events/s for {_settings.Duration.TotalSeconds:0.#} s (sandbox latency {_settings.Latency.TotalMilliseconds:0.###} ms)").ConfigureAwait(false);
+        await using var rateServices = BuildServices(PhaseConfiguration("rate"));
+        var rateSpec = Spec(_settings, (long)Math.Round(_settings.Rate * _settings.Duration.TotalSeconds), _settings.Rate, seed: 2);
+        await _progress.WriteLineAsync($"reco bench: phase 3/3, pipeline at {_settings.Rate:N0} events/s for {_settings.Duration.TotalSeconds:0.#} s (sandbox latency {_settings.Latency.TotalMilliseconds:0.###} ms), offered by a reco produce process").ConfigureAwait(false);
         var fixedRate = await RunPipelineAsync(
-            "pipeline-fixed-rate", rateServices, _settings.Latency, AtRate(ratePipeline, rateSpec, cancellationToken), cancellationToken).ConfigureAwait(false);
+            "pipeline-fixed-rate", rateServices, _settings.Latency, AtRate("rate", rateSpec, cancellationToken), cancellationToken).ConfigureAwait(false);
 
         var ratio = bare.EventsPerSecond > 0 ? Math.Round(maxRate.EventsPerSecond / bare.EventsPerSecond, 3) : 0;
         var runtimeOptions = backlogServices.GetRequiredService<IOptions<RuntimeOptions>>().Value;
         return new BenchReport(
             startedAt,
             MachineInfo.Current(),
-            Settings(backlogServices, partitions),
+            calibration,
+            Settings(backlogServices),
             Math.Round(backlog.Rate),
             warmUp,
             bare,
@@ -117,34 +153,29 @@ internal sealed partial class BenchRunner
     private async Task<PhaseFigures> RunBareAsync(IReadOnlyList<string> topics, long expected, CancellationToken cancellationToken)
     {
         await using var sampler = new MemorySampler();
-        var cpuStart = CpuFigures.Start();
+        var cpuStart = CpuFigures.Start(_processes);
         var (events, elapsed) = await Task.Run(
             () => BareConsumer.Read(_kafka, _bootstrap, topics, expected, PhaseTimeout(expected), cancellationToken), CancellationToken.None).ConfigureAwait(false);
-        var cpu = CpuFigures.Since(cpuStart, events);
+        var cpu = CpuFigures.Since(cpuStart, events, _processes);
         await sampler.DisposeAsync().ConfigureAwait(false);
         return new PhaseFigures("bare-consumer", events, Seconds(elapsed), PerSecond(events, elapsed), null, null, sampler.Figures, cpu, null, null, null, null);
     }
 
     private async Task<PhaseFigures> RunPipelineAsync(
-        string name, ServiceProvider services, TimeSpan sandboxLatency, Func<PipelineRuntime, Task<ProduceReport>> feed, CancellationToken cancellationToken)
+        string name, ServiceProvider services, TimeSpan sandboxLatency, Func<PipelineRuntime, Task<FedStream>> feed, CancellationToken cancellationToken)
     {
-        _sandbox.Recorder.Reset();
-        foreach (var knobs in _sandbox.Knobs.All)
-        {
-            knobs.Latency = sandboxLatency;
-        }
-
+        await _sandbox.ResetAsync(sandboxLatency, cancellationToken).ConfigureAwait(false);
         var hosted = services.GetServices<IHostedService>().ToList();
         foreach (var service in hosted)
         {
             await service.StartAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        var runtime = new PipelineRuntime(services, _bootstrap, $"reco-bench-{_runId}-{name}", _embedded);
-        var cpuStart = CpuFigures.Start();
+        var runtime = new PipelineRuntime(services, _bootstrap, $"reco-bench-{_runId}-{name}");
+        var cpuStart = CpuFigures.Start(_processes);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var running = runtime.RunAsync(stop.Token);
-        ProduceReport fed;
+        FedStream fed;
         TimeSpan span;
         long finished;
         MemoryFigures memory;
@@ -156,7 +187,7 @@ internal sealed partial class BenchRunner
             await using var sampler = new MemorySampler(() => watch.InFlight);
             fed = await feed(runtime).ConfigureAwait(false);
             await watch.WaitForFinishedAsync(fed.Sent, PhaseTimeout(fed.Sent), running, cancellationToken).ConfigureAwait(false);
-            cpu = CpuFigures.Since(cpuStart, fed.Sent);
+            cpu = CpuFigures.Since(cpuStart, fed.Sent, _processes);
             await sampler.DisposeAsync().ConfigureAwait(false);
             await watch.DisposeAsync().ConfigureAwait(false);
             (span, finished, memory) = (watch.Span, watch.Finished, sampler.Figures);
@@ -172,22 +203,23 @@ internal sealed partial class BenchRunner
             }
         }
 
-        var latency = RunReport.Figures(_sandbox.Recorder.LatencySnapshot().Summarize());
-        var audit = await DeliveryAudit.RunAsync(
-            fed.Manifest,
-            _ => Task.FromResult(RecommenderSnapshot.Of(_sandbox.Recorder)),
-            new DeadLetterReader(_bootstrap, _kafka),
-            cancellationToken).ConfigureAwait(false);
-        var offered = name == "pipeline-max-rate" ? (double?)null : Math.Round(fed.Rate);
+        var latency = await _sandbox.LatencyAsync(cancellationToken).ConfigureAwait(false);
+        var audit = await DeliveryAudit.RunAsync(fed.Manifest, _sandbox.SnapshotAsync, new DeadLetterReader(_bootstrap, _kafka), cancellationToken).ConfigureAwait(false);
+        var offered = name == "pipeline-max-rate" || fed.Rate is null ? (double?)null : Math.Round(fed.Rate.Value);
         return new PhaseFigures(
             name, finished, Seconds(span), PerSecond(finished, span), offered, latency, memory, cpu, audit.Delivered, audit.Lost, audit.DuplicatesApplied, deadLettered);
     }
 
-    /// <summary>A feed that produces <paramref name="spec"/> at its rate once the runtime holds its partitions.</summary>
-    private Func<PipelineRuntime, Task<ProduceReport>> AtRate(PipelineOptions pipeline, WorkloadSpec spec, CancellationToken cancellationToken) => async runtime =>
+    /// <summary>
+    /// A feed that offers <paramref name="spec"/> at its rate from a <c>reco produce</c> process, once the runtime holds its
+    /// partitions: the producer's processor time is not the pipeline's.
+    /// </summary>
+    private Func<PipelineRuntime, Task<FedStream>> AtRate(string phase, WorkloadSpec spec, CancellationToken cancellationToken) => async runtime =>
     {
         await WaitUntilAssignedAsync(runtime, cancellationToken).ConfigureAwait(false);
-        return await ProduceAsync(pipeline, spec, WorkloadProducer.CreateConfig(_bootstrap, _kafka), cancellationToken).ConfigureAwait(false);
+        return await ChildProducer.ProduceAsync(
+            _settings.RecoDll, _settings.GlobalArguments, _bootstrap, TopicEnvironment(phase), spec, Path.Combine(_directory, phase + ".manifest.json"),
+            PhaseTimeout(spec.Count), cancellationToken).ConfigureAwait(false);
     };
 
     private static async Task WaitUntilAssignedAsync(PipelineRuntime runtime, CancellationToken cancellationToken)
@@ -241,44 +273,81 @@ internal sealed partial class BenchRunner
         return report;
     }
 
-    private WorkloadSpec Spec(long count, double rate, long seed) => WorkloadSpec.CleanOf(count) with
+    private static WorkloadSpec Spec(BenchSettings settings, long count, double rate, long seed) => WorkloadSpec.CleanOf(count) with
     {
         Keys = BenchSettings.Keys,
         Seed = seed,
         Rate = rate,
-        InvalidShare = _settings.Mixed ? BenchSettings.MixedInvalidShare : 0,
+        InvalidShare = settings.Mixed ? BenchSettings.MixedInvalidShare : 0,
     };
 
     /// <summary>Enough partitions per topic for the backlog to stay under the embedded broker's 5 MiB per partition.</summary>
-    private int PartitionsFor(PipelineOptions pipeline, WorkloadSpec spec)
+    private static int PartitionsFor(KafkaOptions kafka, PipelineOptions pipeline, WorkloadSpec spec)
     {
         var sample = new WorkloadGenerator(spec with { Count = SampleSize }, pipeline).Generate().ToList();
         var largestTopicBytes = sample.GroupBy(message => message.Flow.Topic)
             .Max(topic => topic.Sum(message => (double)(message.Value?.Length ?? 0) + (message.Key?.Length ?? 0) + 64));
         var needed = (int)Math.Ceiling(largestTopicBytes * spec.Count / sample.Count / PartitionBudgetBytes);
-        return Math.Clamp(needed, _kafka.EmbeddedPartitions, 256);
+        return Math.Clamp(needed, kafka.EmbeddedPartitions, 256);
     }
 
-    private List<string> CreateTopics(ServiceProvider services, int partitions)
+    /// <summary>
+    /// Every topic of every phase, with its partitions (0: the broker's default, for dead-letter topics), so that the
+    /// broker process creates them as it starts: the warm-up's backlog and each of its rounds' fixed-rate topics, the
+    /// measured backlog and the fixed-rate phase's.
+    /// </summary>
+    private static Dictionary<string, int> TopicPlan(IConfiguration configuration, string runId, int partitions, int warmUpPartitions)
     {
-        var flows = services.GetRequiredService<FlowRegistry>().Flows;
-        foreach (var flow in flows)
+        var phases = new List<(string Phase, int Partitions)> { ("backlog", partitions), ("rate", partitions) };
+        if (warmUpPartitions > 0)
         {
-            _embedded?.EnsureTopic(flow.Topic, partitions);
-            _embedded?.EnsureTopic(flow.DeadLetterTopic);
+            phases.Add(("warmup", warmUpPartitions));
+            phases.AddRange(Enumerable.Range(1, MaxWarmUpRounds).Select(round => ($"warmup-{round}-rate", partitions)));
         }
 
-        return [.. flows.Select(flow => flow.Topic)];
+        var topics = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var (phase, count) in phases)
+        {
+            foreach (var (key, value) in PhaseTopics(configuration, runId, phase))
+            {
+                topics[value] = key.EndsWith(nameof(FlowOptions.DeadLetterTopic), StringComparison.Ordinal) ? 0 : count;
+            }
+        }
+
+        return topics;
     }
+
+    /// <summary>The configuration entries that give each flow its topic and dead-letter topic of <paramref name="phase"/>.</summary>
+    private static Dictionary<string, string> PhaseTopics(IConfiguration configuration, string runId, string phase)
+    {
+        var entries = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var flow in configuration.GetSection($"{PipelineOptions.SectionName}:Flows").GetChildren())
+        {
+            var prefix = $"{PipelineOptions.SectionName}:Flows:{flow.Key}:";
+            entries[prefix + nameof(FlowOptions.Topic)] = $"{flow[nameof(FlowOptions.Topic)]}.bench-{runId}-{phase}";
+            entries[prefix + nameof(FlowOptions.DeadLetterTopic)] = $"{flow[nameof(FlowOptions.Topic)]}.bench-{runId}-{phase}.dlq";
+        }
+
+        return entries;
+    }
+
+    /// <summary>The phase's topics as environment variables, for the producer process.</summary>
+    private Dictionary<string, string> TopicEnvironment(string phase) =>
+        PhaseTopics(_configuration, _runId, phase).ToDictionary(pair => pair.Key.Replace(":", "__", StringComparison.Ordinal), pair => pair.Value, StringComparer.Ordinal);
+
+    private static List<string> TopicsOf(ServiceProvider services) => [.. services.GetRequiredService<FlowRegistry>().Flows.Select(flow => flow.Topic)];
 
     private IConfiguration PhaseConfiguration(string phase)
     {
-        var overrides = new Dictionary<string, string?>(_sandbox.ServiceConfiguration(), StringComparer.OrdinalIgnoreCase);
-        foreach (var flow in _configuration.GetSection($"{PipelineOptions.SectionName}:Flows").GetChildren())
+        var overrides = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
+        foreach (var service in ServiceNames.All)
         {
-            var prefix = $"{PipelineOptions.SectionName}:Flows:{flow.Key}:";
-            overrides[prefix + nameof(FlowOptions.Topic)] = $"{flow[nameof(FlowOptions.Topic)]}.bench-{_runId}-{phase}";
-            overrides[prefix + nameof(FlowOptions.DeadLetterTopic)] = $"{flow[nameof(FlowOptions.Topic)]}.bench-{_runId}-{phase}.dlq";
+            overrides[$"{ServiceEndpointOptions.SectionName}:{service}:{nameof(ServiceEndpointOptions.BaseUrl)}"] = _processes.SandboxUrl.ToString();
+        }
+
+        foreach (var (key, value) in PhaseTopics(_configuration, _runId, phase))
+        {
+            overrides[key] = value;
         }
 
         return ConfigurationLayers.Over(_configuration, overrides);
@@ -290,7 +359,7 @@ internal sealed partial class BenchRunner
         services.AddCommandLogging(config, _log);
     });
 
-    private Dictionary<string, string> Settings(ServiceProvider services, int partitions)
+    private Dictionary<string, string> Settings(ServiceProvider services)
     {
         var settings = new Dictionary<string, string>(StringComparer.Ordinal)
         {
@@ -302,8 +371,10 @@ internal sealed partial class BenchRunner
             ["bench:maxLatencyMs"] = Invariant(_settings.MaxLatency.TotalMilliseconds),
             ["bench:mixed"] = _settings.Mixed ? "true" : "false",
             ["bench:memoryBoundMb"] = Invariant(_settings.MemoryBoundMb),
-            ["bench:kafka"] = _embedded is null ? _bootstrap : "embedded",
-            ["bench:partitionsPerTopic"] = _embedded is null ? "broker default (topics created on first produce)" : Invariant(partitions),
+            ["bench:kafka"] = EmbeddedBroker ? "embedded, in a process of its own" : _bootstrap,
+            ["bench:sandbox"] = "in a process of its own",
+            ["bench:fixedRateProducer"] = "in a process of its own (reco produce)",
+            ["bench:partitionsPerTopic"] = EmbeddedBroker ? Invariant(_partitions) : "broker default (topics created on first produce)",
             ["bench:keysPerFlow"] = Invariant(BenchSettings.Keys),
         };
         var backlogProducer = BacklogProducerConfig();

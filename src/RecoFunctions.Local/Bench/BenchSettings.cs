@@ -1,3 +1,5 @@
+using RecoFunctions.Local.Drills;
+
 namespace RecoFunctions.Local.Bench;
 
 /// <summary>What <c>reco bench</c> measures and how hard.</summary>
@@ -26,6 +28,12 @@ internal sealed record BenchSettings(
     /// while adding only a few seconds to the run.
     /// </summary>
     public const long DefaultWarmUp = 30_000;
+
+    /// <summary>The <c>reco.dll</c> that runs the broker, sandbox and producer processes.</summary>
+    public string RecoDll { get; init; } = RecoProcess.DefaultRecoDll;
+
+    /// <summary>The configuration options the bench was given (<c>--environment</c>, <c>--config</c>), passed on to those processes.</summary>
+    public IReadOnlyList<string> GlobalArguments { get; init; } = [];
 
     /// <summary>Share of invalid events with <see cref="Mixed"/>.</summary>
     public const double MixedInvalidShare = 0.05;

@@ -56,7 +56,7 @@ internal static class BenchCommand
             Description = "Exit 1 when a target is missed (by default a miss is reported and the exit code is 0).",
         };
 
-        var command = new Command("bench",
+        var command = new LongRunningCommand("bench",
             "Measure the pipeline against the design targets in one run, after an unmeasured warm-up: (1) a bare consumer reading a pre-produced backlog " +
             "(the ceiling), (2) the pipeline over the same backlog at maximum rate, (3) the pipeline at a fixed offered rate with " +
             "a slow sandbox. Prints events/s, the pipeline/bare ratio, end-to-end latency percentiles, peak memory, lost and " +
@@ -110,6 +110,7 @@ internal static class BenchCommand
                 return ExitCodes.Usage;
             }
 
+            settings = settings with { GlobalArguments = GlobalArguments(parseResult.GetValue(global.Environment), parseResult.GetValue(global.Config)) };
             return await RunAsync(
                 console, parseResult.GetValue(global.Environment), parseResult.GetValue(global.Config), settings,
                 parseResult.GetValue(outOption), parseResult.GetValue(strictOption), cancellationToken).ConfigureAwait(false);
@@ -120,6 +121,9 @@ internal static class BenchCommand
     private static async Task<int> RunAsync(
         RecoConsole console, string? environment, FileInfo? config, BenchSettings settings, FileInfo? output, bool strict, CancellationToken cancellationToken)
     {
+        // SIGTERM or Ctrl+C unwinds the bench, which stops its broker, sandbox and producer processes rather than leaving them behind.
+        using var signals = new ShutdownSignals(cancellationToken, console.Error, "stopping the bench's broker, sandbox and producer processes");
+        cancellationToken = signals.Stopping;
         try
         {
             var configuration = RecoConfiguration.Build(console, environment, config);
@@ -153,7 +157,7 @@ internal static class BenchCommand
             await console.Error.WriteLineAsync($"reco bench: Kafka failed: {exception.Message}").ConfigureAwait(false);
             return ExitCodes.Unavailable;
         }
-        catch (Exception exception) when (exception is TimeoutException or InvalidOperationException or IOException or UnauthorizedAccessException)
+        catch (Exception exception) when (exception is TimeoutException or InvalidOperationException or IOException or UnauthorizedAccessException or HttpRequestException)
         {
             await console.Error.WriteLineAsync($"reco bench: {exception.Message}").ConfigureAwait(false);
             return ExitCodes.InternalError;
@@ -164,6 +168,23 @@ internal static class BenchCommand
     {
         await using var stream = new FileStream(file.FullName, FileMode.Create, FileAccess.Write, FileShare.Read);
         await JsonSerializer.SerializeAsync(stream, report, BenchJsonContext.Default.BenchReport).ConfigureAwait(false);
+    }
+
+    /// <summary>The configuration options to pass on to the bench's broker, sandbox and producer processes.</summary>
+    private static List<string> GlobalArguments(string? environment, FileInfo? config)
+    {
+        var arguments = new List<string>();
+        if (!string.IsNullOrWhiteSpace(environment))
+        {
+            arguments.AddRange(["--environment", environment]);
+        }
+
+        if (config is not null)
+        {
+            arguments.AddRange(["--config", config.FullName]);
+        }
+
+        return arguments;
     }
 
     private static string? NullIfBlank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;

@@ -70,11 +70,11 @@ internal static class BrokerCommand
                 WriteAddress(addressFile, broker.BootstrapServers);
             }
 
-            using var signals = new ShutdownSignals(cancellationToken, console.Error);
+            using var signals = new ShutdownSignals(cancellationToken, console.Error, "shutting the broker down");
             await console.Output.WriteLineAsync($"bootstrap: {broker.BootstrapServers}").ConfigureAwait(false);
             await console.Output.FlushAsync(CancellationToken.None).ConfigureAwait(false);
             await console.Error.WriteLineAsync(
-                $"reco broker: topics {string.Join(", ", topics.Select(topic => $"{topic.Key} ({topic.Value})"))}; Ctrl+C stops it").ConfigureAwait(false);
+                $"reco broker: topics {string.Join(", ", topics.Select(topic => $"{topic.Key} ({topic.Value})"))}; SIGTERM or Ctrl+C stops it").ConfigureAwait(false);
             try
             {
                 await Task.Delay(Timeout.Infinite, signals.Stopping).ConfigureAwait(false);

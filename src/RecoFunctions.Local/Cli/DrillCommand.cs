@@ -37,11 +37,11 @@ internal static class DrillCommand
         };
         var json = new Option<FileInfo?>("--json") { Description = "Also write the report to this file as JSON.", HelpName = "FILE" };
 
-        var command = new Command(Name,
+        var command = new LongRunningCommand(Name,
             "Reliability drills. Each starts 'reco broker' and 'reco sandbox' as processes, streams a workload through 'reco run' processes while a fault happens, " +
             "then audits (as 'reco audit' does) and reports messages produced, delivered, dead-lettered by reason, lost, duplicates applied and the time to drain after the fault. " +
             "kill-restart: 'reco run' SIGKILLed and restarted mid-stream; outage: the recommender answers 503 for 15 s; broker-stall: the broker frozen (SIGSTOP) for 5 s; " +
-            "poison: 30 % hostile and invalid messages, throughput against a clean stream; rebalance: a second 'reco run' joins mid-stream and leaves with Ctrl+C. " +
+            "poison: 30 % hostile and invalid messages, throughput against a clean stream; rebalance: a second 'reco run' joins mid-stream and leaves with SIGTERM; every run is stopped with SIGTERM, so the drills work from a background job too. " +
             "Exit code: 0 every drill passed; 1 a drill failed; 2 bad arguments.")
         {
             only, events, rate, kills, json,
@@ -82,6 +82,9 @@ internal static class DrillCommand
 
     private static async Task<int> RunAsync(RecoConsole console, IReadOnlyList<string> names, DrillSettings settings, FileInfo? json, CancellationToken cancellationToken)
     {
+        // SIGTERM or Ctrl+C unwinds the drill, which stops its broker, sandbox, run and producer processes rather than leaving them behind.
+        using var signals = new ShutdownSignals(cancellationToken, console.Error, "stopping the drill's processes");
+        cancellationToken = signals.Stopping;
         var results = new List<DrillResult>();
         foreach (var name in names)
         {

@@ -56,7 +56,7 @@ internal static class RunCommand
             "Run the pipeline: consume the flows' topics in one consumer group, parse and validate, enrich and deliver in " +
             "batches, dead-letter what cannot be delivered (to <topic>.dlq, with reason and stage headers) and commit what is " +
             "finished. Shows throughput, lag, latency, dead letters and breaker states while it runs, and a summary at the end. " +
-            "Ctrl+C or SIGTERM stops gracefully (in-flight batches finish, offsets are committed); a second Ctrl+C aborts. " +
+            "SIGTERM or Ctrl+C (SIGINT) stops gracefully (in-flight batches finish, offsets are committed); a second signal aborts. " +
             "Exit code: 0 stopped, 2 bad arguments or configuration, 3 Kafka unreachable, 130 aborted.")
         {
             bootstrapOption,
@@ -86,6 +86,9 @@ internal static class RunCommand
 
     private static async Task<int> RunAsync(RecoConsole console, RunRequest request, CancellationToken cancellationToken)
     {
+        // From the start, so that SIGTERM or Ctrl+C during start-up stops gracefully too, rather than the runtime's
+        // default for SIGTERM (ending the process at once).
+        using var signals = new ShutdownSignals(cancellationToken, console.Error);
         try
         {
             var (duration, untilIdle) = ParseDurations(request);
@@ -98,7 +101,7 @@ internal static class RunCommand
             }
 
             var embedded = string.IsNullOrWhiteSpace(kafkaOptions.BootstrapServers)
-                ? await EmbeddedDefaults.StartAsync(kafkaOptions.EmbeddedPartitions, cancellationToken).ConfigureAwait(false)
+                ? await EmbeddedDefaults.StartAsync(kafkaOptions.EmbeddedPartitions, signals.Stopping).ConfigureAwait(false)
                 : null;
             try
             {
@@ -116,7 +119,7 @@ internal static class RunCommand
                 var bootstrap = embedded?.Kafka.BootstrapServers ?? kafkaOptions.BootstrapServers!;
                 var runtime = new PipelineRuntime(services, bootstrap, groupId: null, embedded?.Kafka);
                 await console.Error.WriteLineAsync(Banner(runtime, embedded)).ConfigureAwait(false);
-                return await RunRuntimeAsync(console, log, request, services, runtime, embedded is not null, duration, untilIdle, cancellationToken).ConfigureAwait(false);
+                return await RunRuntimeAsync(console, log, request, services, runtime, embedded is not null, duration, untilIdle, signals).ConfigureAwait(false);
             }
             finally
             {
@@ -146,17 +149,16 @@ internal static class RunCommand
         bool embedded,
         TimeSpan? duration,
         TimeSpan? untilIdle,
-        CancellationToken cancellationToken)
+        ShutdownSignals signals)
     {
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("RecoFunctions.Local.Cli.RunCommand");
         var options = services.GetRequiredService<IOptions<RuntimeOptions>>().Value;
         var hosted = services.GetServices<IHostedService>().ToList();
         foreach (var service in hosted)
         {
-            await service.StartAsync(cancellationToken).ConfigureAwait(false);
+            await service.StartAsync(signals.Stopping).ConfigureAwait(false);
         }
 
-        using var signals = new ShutdownSignals(cancellationToken, console.Error);
         using var stopAfter = duration is { } limit ? new CancellationTokenSource(limit, TimeProvider.System) : null;
         using var stopOnTime = stopAfter?.Token.Register(signals.Stop);
         using var reporting = new CancellationTokenSource();

@@ -116,7 +116,7 @@ internal static class SandboxCommand
             }
 
             await console.Error.WriteLineAsync(
-                $"reco sandbox: content-api, placement-api, recommender-api and recommender-delivery listen at {address}; stats at {address}/_sandbox/stats. Ctrl+C stops.")
+                $"reco sandbox: content-api, placement-api, recommender-api and recommender-delivery listen at {address}; stats at {address}/_sandbox/stats. SIGTERM or Ctrl+C stops.")
                 .ConfigureAwait(false);
             try
             {

@@ -12,11 +12,16 @@ internal sealed class ShutdownSignals : IDisposable
     private readonly CancellationTokenSource _abort = new();
     private readonly List<PosixSignalRegistration> _registrations = [];
     private readonly TextWriter _notices;
+    private readonly string _stopping;
 
-    public ShutdownSignals(CancellationToken external, TextWriter notices)
+    /// <param name="external">Also asks for the graceful stop when cancelled.</param>
+    /// <param name="notices">Where the stop notices go.</param>
+    /// <param name="stopping">What the graceful stop does, for the notice.</param>
+    public ShutdownSignals(CancellationToken external, TextWriter notices, string stopping = "finishing the batches in flight and committing")
     {
         _stop = CancellationTokenSource.CreateLinkedTokenSource(external);
         _notices = notices;
+        _stopping = stopping;
         foreach (var signal in new[] { PosixSignal.SIGINT, PosixSignal.SIGTERM })
         {
             try
@@ -55,7 +60,7 @@ internal sealed class ShutdownSignals : IDisposable
         context.Cancel = true;
         if (!_stop.IsCancellationRequested)
         {
-            _notices.WriteLine($"reco: {context.Signal} received, stopping: finishing the batches in flight and committing (again to abort)");
+            _notices.WriteLine($"reco: {context.Signal} received, stopping: {_stopping} (again to abort)");
             _stop.Cancel();
         }
         else if (!_abort.IsCancellationRequested)

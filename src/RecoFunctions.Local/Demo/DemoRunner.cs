@@ -6,6 +6,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using RecoFunctions.Core.Flows;
 using RecoFunctions.Local.Accounting;
+using RecoFunctions.Local.Bench;
 using RecoFunctions.Local.Cli;
 using RecoFunctions.Local.Kafka;
 using RecoFunctions.Local.Runtime;
@@ -43,11 +44,12 @@ internal sealed class DemoRunner(RecoConsole console, TimeProvider time)
         }
 
         var runtime = new PipelineRuntime(services, kafka.BootstrapServers, Group, kafka);
-        var (produced, busy) = await RunPipelineAsync(services, runtime, log, kafka, kafkaOptions, pipeline, settings, cancellationToken).ConfigureAwait(false);
+        var run = await RunPipelineAsync(services, runtime, log, kafka, kafkaOptions, pipeline, settings, cancellationToken).ConfigureAwait(false);
         var reader = new DeadLetterReader(kafka.BootstrapServers, kafkaOptions, time);
         var audit = await DeliveryAudit.RunAsync(
-            produced.Manifest, _ => Task.FromResult(RecommenderSnapshot.Of(sandbox.Recorder)), reader, cancellationToken).ConfigureAwait(false);
-        return (Summarize(produced, audit, sandbox, runtime.Snapshot(), busy), audit);
+            run.Produced.Manifest, _ => Task.FromResult(RecommenderSnapshot.Of(sandbox.Recorder)), reader, cancellationToken).ConfigureAwait(false);
+        var latency = DemoLatency.From(sandbox.Recorder, run.StreamStart, run.StreamStart + settings.WarmUp);
+        return (Summarize(run, audit, sandbox, runtime.Snapshot(), latency, settings), audit);
     }
 
     private static (KafkaOptions Kafka, PipelineOptions Pipeline) CheckConfiguration(IConfiguration configuration)
@@ -61,7 +63,7 @@ internal sealed class DemoRunner(RecoConsole console, TimeProvider time)
         return (check.GetRequiredService<IOptions<KafkaOptions>>().Value, check.GetRequiredService<IOptions<PipelineOptions>>().Value);
     }
 
-    private async Task<(ProduceReport Produced, TimeSpan Busy)> RunPipelineAsync(
+    private async Task<DemoRun> RunPipelineAsync(
         IServiceProvider services,
         PipelineRuntime runtime,
         RecoConsoleLoggerProvider log,
@@ -84,15 +86,23 @@ internal sealed class DemoRunner(RecoConsole console, TimeProvider time)
         var reporter = new RunReporter(runtime, console, log, logger, live: console.IsTerminal && settings.Live, interval, $"reco demo · {kafka.BootstrapServers}");
         var reportTask = reporter.RunAsync(reporting.Token);
         var run = runtime.RunAsync(signals.Stopping, signals.Aborting);
+        var loadAverage = MachineLoad.LoadAverage();
         var started = time.GetTimestamp();
+        var streamStart = time.GetUtcNow();
+        using var steady = CancellationTokenSource.CreateLinkedTokenSource(signals.Stopping);
+        var steadyFrom = MarkSteadyStateAsync(runtime, settings.WarmUp, steady.Token);
         try
         {
             var produced = await ProduceAsync(kafka, kafkaOptions, pipeline, settings, signals.Stopping).ConfigureAwait(false);
             await WaitUntilDrainedAsync(runtime, settings.Timeout, signals.Stopping).ConfigureAwait(false);
-            return (produced, time.GetElapsedTime(started) - QuietPeriod);
+            var lastFinished = time.GetTimestamp() - (long)(QuietPeriod.TotalSeconds * time.TimestampFrequency);
+            await steady.CancelAsync().ConfigureAwait(false);
+            return new DemoRun(
+                produced, streamStart, time.GetElapsedTime(started, lastFinished), await steadyFrom.ConfigureAwait(false), runtime.Snapshot().Finished, lastFinished, loadAverage);
         }
         finally
         {
+            await steady.CancelAsync().ConfigureAwait(false);
             signals.Stop();
             await run.ConfigureAwait(false);
             await reporting.CancelAsync().ConfigureAwait(false);
@@ -102,6 +112,20 @@ internal sealed class DemoRunner(RecoConsole console, TimeProvider time)
             {
                 await service.StopAsync(CancellationToken.None).ConfigureAwait(false);
             }
+        }
+    }
+
+    /// <summary>The runtime's finished count and the time when the start-up part of the stream has been produced; null if the run ended first.</summary>
+    private async Task<(long Finished, long At)?> MarkSteadyStateAsync(PipelineRuntime runtime, TimeSpan warmUp, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Task.Delay(warmUp, time, cancellationToken).ConfigureAwait(false);
+            return (runtime.Snapshot().Finished, time.GetTimestamp());
+        }
+        catch (OperationCanceledException)
+        {
+            return null;
         }
     }
 
@@ -129,16 +153,20 @@ internal sealed class DemoRunner(RecoConsole console, TimeProvider time)
         }
     }
 
-    private static DemoSummary Summarize(ProduceReport produced, AuditReport audit, SandboxHost sandbox, RuntimeSnapshot runtime, TimeSpan busy)
+    private DemoSummary Summarize(DemoRun run, AuditReport audit, SandboxHost sandbox, RuntimeSnapshot runtime, DemoLatency latency, DemoSettings settings)
     {
-        var seconds = Math.Max(busy.TotalSeconds, 0.001);
+        var seconds = Math.Max(run.Busy.TotalSeconds, 0.001);
+        double? steadyThroughput = run.SteadyFrom is { } from && run.LastFinished > from.At
+            ? Math.Round((run.Finished - from.Finished) / time.GetElapsedTime(from.At, run.LastFinished).TotalSeconds, 1)
+            : null;
+
         // The audit's reasons name the stage and rule or service (e.g. "validate: type"), without paths: a readable tally.
         var byReason = audit.Flows
             .SelectMany(flow => flow.DeadLettersByReason.Select(pair => (Reason: $"{flow.Flow} {pair.Key}", Count: pair.Value)))
             .ToDictionary(pair => pair.Reason, pair => pair.Count, StringComparer.Ordinal);
         return new DemoSummary(
             audit.Passed,
-            produced.Sent,
+            run.Produced.Sent,
             audit.Flows.ToDictionary(flow => flow.Flow, flow => flow.Produced, StringComparer.Ordinal),
             audit.ExpectedValidPairs,
             audit.Delivered,
@@ -148,8 +176,19 @@ internal sealed class DemoRunner(RecoConsole console, TimeProvider time)
             audit.DuplicatesApplied,
             audit.TransientDeadLetters,
             Math.Round(seconds, 3),
-            Math.Round(produced.Rate, 1),
+            Math.Round(run.Produced.Rate, 1),
             Math.Round(runtime.Finished / seconds, 1),
-            RunReport.Figures(sandbox.Recorder.GetStats().Latency));
+            RunReport.Figures(sandbox.Recorder.GetStats().Latency),
+            settings.WarmUp.TotalSeconds,
+            steadyThroughput,
+            latency.SteadyState,
+            latency.StartUp,
+            latency.P99BySecondMs,
+            settings.Rate,
+            run.LoadAverageAtStart);
     }
+
+    /// <summary>What the run measured: the stream, when it started, how long the pipeline was busy, and the runtime's finished count at the steady state's start and at the end.</summary>
+    private sealed record DemoRun(
+        ProduceReport Produced, DateTimeOffset StreamStart, TimeSpan Busy, (long Finished, long At)? SteadyFrom, long Finished, long LastFinished, string? LoadAverageAtStart);
 }

@@ -5,6 +5,9 @@ namespace RecoFunctions.Local.Demo;
 /// <summary>
 /// The figures of a demo run. <see cref="Lost"/> counts valid (key, version) pairs that reached neither the recommender
 /// nor a dead-letter topic; <see cref="DuplicatesApplied"/> counts pairs the recommender applied twice. Both must be 0.
+/// <see cref="PipelinePerSecond"/> and <see cref="EndToEndLatencyMs"/> cover the whole run, start-up included (the
+/// consumer group forming, first connections, JIT compilation); the steady-state figures cover the events produced
+/// after the first <see cref="WarmUpSeconds"/> of the stream.
 /// </summary>
 internal sealed record DemoSummary(
     bool Passed,
@@ -20,4 +23,11 @@ internal sealed record DemoSummary(
     double DurationSeconds,
     double ProducedPerSecond,
     double PipelinePerSecond,
-    LatencyFigures EndToEndLatencyMs);
+    LatencyFigures EndToEndLatencyMs,
+    double WarmUpSeconds,
+    double? SteadyStatePerSecond,
+    LatencyFigures SteadyStateLatencyMs,
+    LatencyFigures StartUpLatencyMs,
+    IReadOnlyList<double> P99BySecondMs,
+    double RequestedPerSecond,
+    string? LoadAverageAtStart);

@@ -13,7 +13,9 @@ public sealed record DrillReport(IReadOnlyList<DrillResult> Drills)
         foreach (var drill in Drills)
         {
             writer.WriteLine(Line($"drill {drill.Name}: {(drill.Passed ? "PASSED" : "FAILED")}"));
-            writer.WriteLine(Line($"  produced {drill.Produced}, valid key-versions {drill.ExpectedValidPairs}, delivered {drill.Delivered}, dead-lettered {drill.DeadLettered}, lost {drill.Lost}, duplicates applied {drill.DuplicatesApplied}, transient dead letters {drill.TransientDeadLetters}"));
+            writer.WriteLine(drill.Audited
+                ? Line($"  produced {drill.Produced}, valid key-versions {drill.ExpectedValidPairs}, delivered {drill.Delivered}, dead-lettered {drill.DeadLettered}, lost {drill.Lost}, duplicates applied {drill.DuplicatesApplied}, transient dead letters {drill.TransientDeadLetters}")
+                : "  not audited: the drill broke off before its audit, so nothing was measured (why below)");
             if (drill.DrainSeconds is { } drain)
             {
                 writer.WriteLine(Line($"  drained {drain:0.0} s after the fault ended"));

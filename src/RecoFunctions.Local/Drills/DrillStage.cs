@@ -15,6 +15,9 @@ namespace RecoFunctions.Local.Drills;
 internal sealed class DrillStage : IAsyncDisposable
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
+
+    /// <summary>How long a run may take to drain and exit after the stop signal.</summary>
+    public static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(60);
     private readonly List<RecoProcess> _processes = [];
     private readonly string _directory = Path.Combine(Path.GetTempPath(), "reco-drill-" + Guid.NewGuid().ToString("N")[..12]);
 
@@ -76,9 +79,12 @@ internal sealed class DrillStage : IAsyncDisposable
     }
 
     /// <summary>Starts <c>reco run --no-live</c> in <paramref name="group"/>, for good (stopped by signal) or with <c>--until-idle</c>.</summary>
-    public RecoProcess StartRun(string group, params string[] extra)
+    public RecoProcess StartRun(string group, params string[] extra) => StartRun(group, InterruptDisposition.Inherited, extra);
+
+    /// <summary>Starts <c>reco run --no-live</c> in <paramref name="group"/>, with SIGINT as <paramref name="interrupt"/> says.</summary>
+    public RecoProcess StartRun(string group, InterruptDisposition interrupt, params string[] extra)
     {
-        var run = Track(RecoProcess.Start(Settings.RecoDll, ["run", "--bootstrap", Bootstrap, "--group", group, "--no-live", .. extra], RunEnvironment()));
+        var run = Track(RecoProcess.Start(Settings.RecoDll, ["run", "--bootstrap", Bootstrap, "--group", group, "--no-live", .. extra], RunEnvironment(), interrupt));
         Settings.Log($"reco run started (pid {run.Id}, group {group})");
         return run;
     }
@@ -149,11 +155,17 @@ internal sealed class DrillStage : IAsyncDisposable
             ?? throw new DrillException("GET /_sandbox/stats answered null");
     }
 
-    /// <summary>Stops a run with Ctrl+C; it must drain and exit 0.</summary>
-    public static async Task<int> InterruptAsync(RecoProcess run, CancellationToken cancellationToken)
+    /// <summary>
+    /// Stops a run gracefully with SIGTERM (SIGINT with <paramref name="signal"/> <see cref="StopSignal.Interrupt"/>); it must
+    /// drain and exit 0. SIGTERM by default: the children of a background job (CI runners, cron, <c>nohup</c>) ignore SIGINT.
+    /// </summary>
+    /// <returns>The exit code.</returns>
+    /// <exception cref="DrillException">The run did not end within <see cref="StopTimeout"/>.</exception>
+    public static async Task<int> StopAsync(RecoProcess run, CancellationToken cancellationToken, StopSignal signal = StopSignal.Terminate)
     {
-        await run.InterruptAsync().ConfigureAwait(false);
-        return await run.WaitForExitAsync(TimeSpan.FromSeconds(60), cancellationToken).ConfigureAwait(false);
+        ArgumentNullException.ThrowIfNull(run);
+        await (signal == StopSignal.Interrupt ? run.InterruptAsync() : run.TerminateAsync()).ConfigureAwait(false);
+        return await run.WaitForExitAsync(StopTimeout, cancellationToken).ConfigureAwait(false);
     }
 
     public async ValueTask DisposeAsync()

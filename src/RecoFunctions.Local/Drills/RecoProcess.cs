@@ -5,7 +5,7 @@ namespace RecoFunctions.Local.Drills;
 
 /// <summary>
 /// A <c>reco</c> subcommand running as its own OS process (<c>dotnet reco.dll ARGS</c>), with its output lines kept,
-/// signals to send and bounded waits. Disposing kills the whole process tree if it still runs, so nothing outlives its owner.
+/// signals to send, its processor time and bounded waits. Disposing kills the whole process tree if it still runs, so nothing outlives its owner.
 /// </summary>
 internal sealed class RecoProcess : IAsyncDisposable
 {
@@ -28,13 +28,35 @@ internal sealed class RecoProcess : IAsyncDisposable
 
     public bool HasExited => _process.HasExited;
 
+    /// <summary>Processor time the process has used so far (user and system, from <c>/proc/PID/stat</c> on Linux); null once it has ended.</summary>
+    public TimeSpan? ProcessorTime
+    {
+        get
+        {
+            try
+            {
+                _process.Refresh();
+                return _process.HasExited ? null : _process.TotalProcessorTime;
+            }
+            catch (Exception exception) when (exception is InvalidOperationException or System.ComponentModel.Win32Exception or NotSupportedException)
+            {
+                return null;
+            }
+        }
+    }
+
     /// <summary>Where <c>reco.dll</c> is: next to this assembly (also in a test project's output, which references Local).</summary>
     public static string DefaultRecoDll => typeof(RecoProcess).Assembly.Location;
 
-    public static RecoProcess Start(string recoDll, IReadOnlyList<string> args, IReadOnlyDictionary<string, string>? environment = null)
+    /// <param name="recoDll">The <c>reco.dll</c> to run.</param>
+    /// <param name="args">The subcommand and its arguments.</param>
+    /// <param name="environment">Variables set for the process (configuration overrides).</param>
+    /// <param name="interrupt">How the process starts out with SIGINT: as this process has it, ignored or at its default.</param>
+    public static RecoProcess Start(
+        string recoDll, IReadOnlyList<string> args, IReadOnlyDictionary<string, string>? environment = null, InterruptDisposition interrupt = InterruptDisposition.Inherited)
     {
         ArgumentNullException.ThrowIfNull(args);
-        var info = new ProcessStartInfo(DotnetHost())
+        var info = new ProcessStartInfo(interrupt == InterruptDisposition.Inherited ? DotnetHost() : "env")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -42,6 +64,14 @@ internal sealed class RecoProcess : IAsyncDisposable
             UseShellExecute = false,
             WorkingDirectory = Path.GetDirectoryName(recoDll)!,
         };
+        if (interrupt != InterruptDisposition.Inherited)
+        {
+            // env (coreutils) sets SIGINT's disposition and replaces itself with dotnet: same process id, environment intact
+            // (a shell would drop the variables whose names hold a '-', such as Services__content-api__BaseUrl).
+            info.ArgumentList.Add(interrupt == InterruptDisposition.Ignored ? "--ignore-signal=INT" : "--default-signal=INT");
+            info.ArgumentList.Add(DotnetHost());
+        }
+
         info.ArgumentList.Add(recoDll);
         foreach (var arg in args)
         {
@@ -114,7 +144,13 @@ internal sealed class RecoProcess : IAsyncDisposable
         }
     }
 
-    /// <summary>Ctrl+C: the process stops gracefully (drains, commits).</summary>
+    /// <summary>
+    /// SIGTERM, what service managers and container platforms send: the process stops gracefully (drains, commits).
+    /// Unlike SIGINT it reaches the process however it was started (a background job's children ignore SIGINT).
+    /// </summary>
+    public Task TerminateAsync() => SignalAsync("TERM");
+
+    /// <summary>SIGINT, what Ctrl+C sends: the process stops gracefully too, unless it was started with SIGINT ignored.</summary>
     public Task InterruptAsync() => SignalAsync("INT");
 
     /// <summary>Freezes the process (SIGSTOP) until <see cref="ContinueAsync"/>.</summary>

@@ -154,7 +154,7 @@ internal static partial class ReliabilityDrills
         }
     }
 
-    /// <summary>(e) A second <c>reco run</c> joins the group mid-stream and later leaves with Ctrl+C.</summary>
+    /// <summary>(e) A second <c>reco run</c> joins the group mid-stream and later leaves with SIGTERM.</summary>
     public static async Task<DrillResult> RebalanceAsync(DrillSettings settings, CancellationToken cancellationToken)
     {
         await using var stage = await DrillStage.StartAsync(settings, cancellationToken).ConfigureAwait(false);
@@ -166,15 +166,16 @@ internal static partial class ReliabilityDrills
         var second = stage.StartRun(group);
         settings.Log("a second reco run joined the group");
         await Task.Delay(settings.StreamLength / 2, cancellationToken).ConfigureAwait(false);
-        var exit = await DrillStage.InterruptAsync(second, cancellationToken).ConfigureAwait(false);
+        var (exit, stopFailure) = await StopAsync(second, cancellationToken).ConfigureAwait(false);
         var faultEnded = Stopwatch.GetTimestamp();
-        settings.Log($"the second reco run left (SIGINT), exit {exit}");
+        settings.Log($"the second reco run left (SIGTERM), exit {exit?.ToString(CultureInfo.InvariantCulture) ?? "none"}");
         await DrillStage.ProducedAsync(produce, cancellationToken).ConfigureAwait(false);
-        var result = await FinishAsync(Rebalance, stage, manifest, faultEnded, [first], [Line($"second instance joined at {settings.StreamLength.TotalSeconds / 4:0.0} s, left with SIGINT {settings.StreamLength.TotalSeconds / 2:0.0} s later (exit {exit})")], null, cancellationToken).ConfigureAwait(false);
-        return exit == ExitCodes.Success ? result : result with { Failures = [.. result.Failures, Line($"the leaving instance exited with {exit}, not 0")] };
+        var left = Line($"second instance joined at {settings.StreamLength.TotalSeconds / 4:0.0} s, left with SIGTERM {settings.StreamLength.TotalSeconds / 2:0.0} s later (exit {exit?.ToString(CultureInfo.InvariantCulture) ?? "none"})");
+        var result = await FinishAsync(Rebalance, stage, manifest, faultEnded, [first], [left], null, cancellationToken).ConfigureAwait(false);
+        return stopFailure is null ? result : result with { Failures = [.. result.Failures, stopFailure] };
     }
 
-    /// <summary>Audits until everything is accounted for, then stops the runs gracefully (each must exit 0).</summary>
+    /// <summary>Audits until everything is accounted for, then stops the runs gracefully with SIGTERM (each must exit 0).</summary>
     private static async Task<DrillResult> FinishAsync(
         string name, DrillStage stage, string manifest, long faultEnded, IReadOnlyList<RecoProcess> runs, IReadOnlyList<string> notes, double? throughput, CancellationToken cancellationToken)
     {
@@ -185,14 +186,27 @@ internal static partial class ReliabilityDrills
         var failures = result.Failures.ToList();
         foreach (var run in runs)
         {
-            var exit = await DrillStage.InterruptAsync(run, cancellationToken).ConfigureAwait(false);
-            if (exit != ExitCodes.Success)
+            if ((await StopAsync(run, cancellationToken).ConfigureAwait(false)).Failure is { } failure)
             {
-                failures.Add(Line($"reco run (pid {run.Id}) exited with {exit} after Ctrl+C: {run.ErrorTail()}"));
+                failures.Add(failure);
             }
         }
 
         return result with { Failures = failures };
+    }
+
+    /// <summary>Stops a run with SIGTERM; a run that does not exit 0 in time is a failure of the drill, reported beside its figures.</summary>
+    private static async Task<(int? Exit, string? Failure)> StopAsync(RecoProcess run, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var exit = await DrillStage.StopAsync(run, cancellationToken).ConfigureAwait(false);
+            return (exit, exit == ExitCodes.Success ? null : Line($"reco run (pid {run.Id}) exited with {exit} after SIGTERM: {run.ErrorTail()}"));
+        }
+        catch (DrillException exception)
+        {
+            return (null, Line($"reco run (pid {run.Id}) after SIGTERM: {exception.Message}"));
+        }
     }
 
     private static async Task<double> BacklogThroughputAsync(DrillSettings settings, string group, string[] extra, CancellationToken cancellationToken)

@@ -31,6 +31,19 @@ public sealed class BenchCommandTests(ITestOutputHelper output)
             Assert.True(phase.GetProperty("cpu").GetProperty("seconds").GetDouble() > 0);
         }
 
+        // The broker and the sandbox run in processes of their own, measured apart from the pipeline's: the fixed-rate
+        // phase's 1,000 events go through both.
+        var fixedCpu = fixedRate.GetProperty("cpu");
+        Assert.True(fixedCpu.GetProperty("broker").GetProperty("seconds").GetDouble() > 0, fixedCpu.ToString());
+        Assert.True(fixedCpu.GetProperty("sandbox").GetProperty("seconds").GetDouble() > 0, fixedCpu.ToString());
+        Assert.True(fixedCpu.GetProperty("sandbox").GetProperty("microsecondsPerEvent").GetDouble() > 0);
+        var calibration = root.GetProperty("calibration");
+        Assert.True(calibration.GetProperty("eventsPerSecond").GetDouble() > 0);
+        Assert.Equal(2000, calibration.GetProperty("sampleEvents").GetInt32());
+        Assert.False(string.IsNullOrWhiteSpace(root.GetProperty("machine").GetProperty("cpuModel").GetString()));
+        Assert.Contains(run.Output.Split('\n'), line => line.StartsWith("calibration: ", StringComparison.Ordinal));
+        Assert.Contains(run.Output.Split('\n'), line => line.StartsWith("  cpu per event: pipeline ", StringComparison.Ordinal) && line.Contains(", sandbox ", StringComparison.Ordinal));
+
         var expectedRatio = maxRate.GetProperty("eventsPerSecond").GetDouble() / bare.GetProperty("eventsPerSecond").GetDouble();
         Assert.Equal(expectedRatio, root.GetProperty("ratio").GetDouble(), 3);
         Assert.Equal(Environment.ProcessorCount, root.GetProperty("machine").GetProperty("cores").GetInt32());

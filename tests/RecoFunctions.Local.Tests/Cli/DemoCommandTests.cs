@@ -10,7 +10,7 @@ public sealed class DemoCommandTests
     {
         var summaryFile = Path.Combine(Path.GetTempPath(), $"reco-demo-{Guid.NewGuid():N}.json");
 
-        var run = await CliRun.InvokeAsync(["demo", "--count", "3000", "--rate", "0", "--latency", "0", "--no-live", "--summary-json", summaryFile]);
+        var run = await CliRun.InvokeAsync(["demo", "--count", "3000", "--rate", "0", "--latency", "0", "--warmup", "0", "--no-live", "--summary-json", summaryFile]);
 
         Assert.True(run.ExitCode == ExitCodes.Success, run.Error);
         Assert.Contains("demo: PASSED", run.Output);
@@ -21,6 +21,12 @@ public sealed class DemoCommandTests
         Assert.Equal(0, root.GetProperty("lost").GetInt64());
         Assert.Equal(0, root.GetProperty("duplicatesApplied").GetInt64());
         Assert.Equal(root.GetProperty("expectedValidPairs").GetInt64(), root.GetProperty("delivered").GetInt64());
+
+        // With no warm-up every delivery counts in the steady state, and the figures of the whole run are the same deliveries.
+        Assert.Equal(0, root.GetProperty("startUpLatencyMs").GetProperty("count").GetInt64());
+        Assert.Equal(root.GetProperty("endToEndLatencyMs").GetProperty("count").GetInt64(), root.GetProperty("steadyStateLatencyMs").GetProperty("count").GetInt64());
+        Assert.True(root.GetProperty("p99BySecondMs").GetArrayLength() > 0);
+        Assert.Contains("steady state:     events produced after the first 0 s", run.Output);
 
         // Both flows carried traffic, and the default mix has invalid, hostile and permanently failing events.
         Assert.True(root.GetProperty("producedByFlow").GetProperty("content").GetInt64() > 0);
