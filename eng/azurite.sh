@@ -41,12 +41,25 @@ install() {
   mv "$staging" "$DIR"
 }
 
+# Node is there anyway (Azurite runs on it).
 free_port() {
-  python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'
+  node -e 'const s = require("net").createServer(); s.listen(0, "127.0.0.1", () => { console.log(s.address().port); s.close(); });'
 }
 
+# Another process may take the free port before Azurite binds it: then try another one.
 start() {
   install
+  local attempt
+  for attempt in 1 2 3; do
+    if start_once; then
+      return 0
+    fi
+    log "start attempt $attempt failed"
+  done
+  return 1
+}
+
+start_once() {
   local port pid
   port="$(free_port)"
   local logfile="${TMPDIR:-/tmp}/azurite-table-$port.log"

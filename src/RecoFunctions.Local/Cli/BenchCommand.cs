@@ -59,7 +59,9 @@ internal static class BenchCommand
         var command = new LongRunningCommand("bench",
             "Measure the pipeline against the design targets in one run, after an unmeasured warm-up: (1) a bare consumer reading a pre-produced backlog " +
             "(the ceiling), (2) the pipeline over the same backlog at maximum rate, (3) the pipeline at a fixed offered rate with " +
-            "a slow sandbox. Prints events/s, the pipeline/bare ratio, end-to-end latency percentiles, peak memory, lost and " +
+            "a slow sandbox. The pipeline runs in this process; the embedded broker, the sandbox services and the fixed-rate producer each in a process " +
+            "of its own. Prints a calibration figure of the machine, events/s, processor time per event of the pipeline, broker and sandbox processes, " +
+            "the pipeline/bare ratio, end-to-end latency percentiles, peak memory, lost and " +
             "duplicated deliveries, and PASS/MISS per target. Exit code: 0 measured, 1 a target missed with --strict, " +
             "2 bad arguments, 3 Kafka unreachable, 70 the bench failed.")
         {

@@ -23,6 +23,9 @@ internal sealed class PartitionLane
     private volatile bool _atEnd;
     private volatile bool _paused;
     private volatile bool _dropped;
+    private volatile bool _waitsForSlot;
+    private int _queued;
+    private int _runningCount;
 
     public PartitionLane(RuntimePartition partition, FlowDefinition flow)
     {
@@ -75,11 +78,18 @@ internal sealed class PartitionLane
         }
     }
 
-    /// <summary>Consumed messages not cut into a batch yet.</summary>
-    public int Queued => _queue.Count;
+    /// <summary>Consumed messages not cut into a batch yet, as of the poll thread's last look; any thread.</summary>
+    public int Queued => Volatile.Read(ref _queued);
 
-    /// <summary>Messages wait to be cut while every batch slot of the partition is taken.</summary>
-    public bool WaitsForSlot { get; private set; }
+    /// <summary>Batches of the partition running, as of the poll thread's last look; any thread.</summary>
+    public int Running => Volatile.Read(ref _runningCount);
+
+    /// <summary>Messages wait to be cut while every batch slot of the partition is taken; any thread.</summary>
+    public bool WaitsForSlot
+    {
+        get => _waitsForSlot;
+        private set => _waitsForSlot = value;
+    }
 
     /// <summary>Poll thread: takes a consumed message into the queue. False for an offset already seen (it is not processed twice).</summary>
     public bool Accept(ConsumeResult<byte[]?, byte[]?> message, long now)
@@ -102,6 +112,7 @@ internal sealed class PartitionLane
         }
 
         _queue.Enqueue(message);
+        Volatile.Write(ref _queued, _queue.Count);
         return true;
     }
 
@@ -128,6 +139,7 @@ internal sealed class PartitionLane
     {
         blockers = [];
         _running.RemoveAll(batch => batch.Completion.IsCompleted);
+        Volatile.Write(ref _runningCount, _running.Count);
         if (_queue.Count == 0 || _drain.IsCancellationRequested)
         {
             WaitsForSlot = false;
@@ -154,11 +166,13 @@ internal sealed class PartitionLane
         }
 
         batch.Seal();
+        Volatile.Write(ref _queued, _queue.Count);
 
         // What is left queued up while this batch filled: it has waited long enough.
         _due = _queue.Count > 0;
         blockers = EarlierConflicting(batch);
         _running.Add(batch);
+        Volatile.Write(ref _runningCount, _running.Count);
         return batch;
     }
 
@@ -190,6 +204,7 @@ internal sealed class PartitionLane
     public void Drain()
     {
         _queue.Clear();
+        Volatile.Write(ref _queued, 0);
         _drain.Cancel();
     }
 
@@ -205,6 +220,7 @@ internal sealed class PartitionLane
     {
         _dropped = true;
         _queue.Clear();
+        Volatile.Write(ref _queued, 0);
         return Offsets.Reset();
     }
 

@@ -191,7 +191,12 @@ public sealed class PipelineRuntime
             [.. _breakers.Breakers.Select(breaker => new BreakerStatus(breaker.Name, breaker.CircuitState.ToString(), breaker.OpenUntil))],
             [.. lanes.Select(lane => lane.Partition).Order()],
             [.. lanes.Where(lane => lane.Paused).Select(lane => lane.Partition).Order()],
-            IsIdle);
+            IsIdle)
+        {
+            Queued = lanes.Sum(lane => (long)lane.Queued),
+            RunningBatches = lanes.Sum(lane => lane.Running),
+            PartitionsAtBatchLimit = [.. lanes.Where(lane => lane.WaitsForSlot).Select(lane => lane.Partition).Order()],
+        };
     }
 
     /// <summary>Completes once the runtime has been idle (<see cref="IsIdle"/>) for <paramref name="quietPeriod"/> without a break.</summary>

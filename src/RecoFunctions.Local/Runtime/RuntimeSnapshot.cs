@@ -46,4 +46,13 @@ public sealed record RuntimeSnapshot(
 {
     /// <summary>Lag of all flows together.</summary>
     public long TotalLag => Lag.Sum(flow => flow.Lag);
+
+    /// <summary>Consumed messages waiting in their partition's queue to be cut into a batch.</summary>
+    public long Queued { get; init; }
+
+    /// <summary>Batches running (intake, waiting for earlier batches of their keys, service calls, backoff).</summary>
+    public int RunningBatches { get; init; }
+
+    /// <summary>Partitions whose batch slots (<c>Runtime:MaxBatchesPerPartition</c>) are all taken while messages wait.</summary>
+    public IReadOnlyList<RuntimePartition> PartitionsAtBatchLimit { get; init; } = [];
 }

@@ -87,15 +87,7 @@ internal sealed class ResilienceHarness : IAsyncDisposable
 
     /// <summary>Sends one GET through <paramref name="pipeline"/> to <paramref name="handler"/>.</summary>
     public static ValueTask<HttpResponseMessage> SendAsync(ResiliencePipeline<HttpResponseMessage> pipeline, HttpMessageHandler handler) =>
-        pipeline.ExecuteAsync(
-            static async (handler, token) =>
-            {
-                using var invoker = new HttpMessageInvoker(handler, disposeHandler: false);
-                using var request = new HttpRequestMessage(HttpMethod.Get, "http://content.test/contents/art-1");
-                return await invoker.SendAsync(request, token);
-            },
-            handler,
-            CancellationToken.None);
+        PipelineRequests.SendAsync(pipeline, handler);
 
     /// <summary>Runs <paramref name="operation"/>, advancing the clock by <paramref name="step"/> whenever a timer within a step is waiting.</summary>
     public async Task<T> DriveAsync<T>(Task<T> operation, TimeSpan step)

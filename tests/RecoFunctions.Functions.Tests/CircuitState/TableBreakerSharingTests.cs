@@ -76,15 +76,7 @@ public sealed class TableBreakerSharingTests
     }
 
     private static async Task<HttpResponseMessage> SendAsync(AppInstance instance, HttpMessageHandler handler) =>
-        await instance.ContentApi.ExecuteAsync(
-            static async (handler, token) =>
-            {
-                using var invoker = new HttpMessageInvoker(handler, disposeHandler: false);
-                using var request = new HttpRequestMessage(HttpMethod.Get, "http://content.test/contents/art-1");
-                return await invoker.SendAsync(request, token);
-            },
-            handler,
-            CancellationToken.None);
+        await PipelineRequests.SendAsync(instance.ContentApi, handler);
 
     /// <summary>One instance's breaker services, registered as the app registers them.</summary>
     private sealed class AppInstance(ServiceProvider services) : IAsyncDisposable

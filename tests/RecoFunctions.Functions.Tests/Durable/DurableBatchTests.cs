@@ -117,7 +117,8 @@ public sealed class DurableBatchTests(DurableAppFixture fixture) : IClassFixture
         Assert.All(produced, entry => Assert.Equal("oicms.content.v1.dlq", entry.Topic));
         Assert.Equal([1L, 3L], produced.Select(entry => entry.Record.OriginalOffset));
         Assert.Equal([PipelineStage.Enrich, PipelineStage.Deliver], produced.Select(entry => entry.Record.Stage));
-        Assert.All(produced, entry => Assert.False(string.IsNullOrWhiteSpace(entry.Record.Reason)));
+        Assert.StartsWith("content-api: ", produced[0].Record.Reason, StringComparison.Ordinal);
+        Assert.StartsWith("recommender-api: ", produced[1].Record.Reason, StringComparison.Ordinal);
         Assert.Equal(1, host.Actions.For(InstanceId(4, 0, 4)).Activities.Count(activity => activity.Name == WorkflowActivityNames.PublishDeadLetters));
     }
 

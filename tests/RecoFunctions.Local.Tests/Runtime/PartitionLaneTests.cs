@@ -63,10 +63,13 @@ public sealed class PartitionLaneTests
         Assert.Null(Cut(lane));
         Assert.True(lane.WaitsForSlot);
         Assert.Equal(1, lane.Queued);
+        Assert.Equal(2, lane.Running);
 
         running.SetResult(true);
         Assert.NotNull(Cut(lane));
         Assert.False(lane.WaitsForSlot);
+        Assert.Equal(1, lane.Running);
+        Assert.Equal(0, lane.Queued);
     }
 
     [Fact]
