@@ -1,20 +1,17 @@
 #!/usr/bin/env bash
-# Ensures librdkafka (native library behind Confluent.Kafka) is built and cached,
-# then prints the absolute path of the shared library on stdout (last line).
-# All progress goes to stderr.
+# Optional, for benches only: builds librdkafka with eng/patches applied (cached), then prints the absolute path of
+# the shared library on stdout (last line); all progress goes to stderr. The default build uses the librdkafka.redist
+# package and needs none of this. Run on it with: RECO_LIBRDKAFKA="$(bash eng/librdkafka.sh)" reco bench
 #
-# Why: NuGet here has Confluent.Kafka but not librdkafka.redist, and Debian's
-# librdkafka (2.0.2) is too old, so we build 2.12.0 from the sources that the npm
-# package node-rdkafka@3.6.1 carries under deps/librdkafka.
+# Needs npm (the sources come from the npm package node-rdkafka@3.6.1, which vendors librdkafka 2.12.0 under
+# deps/librdkafka), a C toolchain and the -dev packages below (installed through apt when run as root or with sudo).
 #
 # Patches: eng/patches/librdkafka-*.patch are applied to the sources before the build (each says why), and
 # their hash is part of the cache directory's name, so changing one rebuilds.
 #
 # Output: <cache>/librdkafka/2.12.0-<patch hash>/lib/librdkafka.so.1 (real file; SONAME librdkafka.so.1), with a
-# librdkafka.so symlink beside it. Confluent.Kafka's DllImport("librdkafka") probes for "librdkafka.so"
-# (never ".so.1"), so: load it with NativeLibrary.SetDllImportResolver (any name works), or copy it next
-# to the app *as librdkafka.so*, or put lib/ on LD_LIBRARY_PATH. Confluent.Kafka.Library.Load(path)
-# does NOT work on Debian 12 (it P/Invokes "libdl", which has no libdl.so there).
+# librdkafka.so symlink beside it. reco loads it through a DllImport resolver when RECO_LIBRDKAFKA names it
+# (src/RecoFunctions.Local/Kafka/LibrdkafkaLoader.cs).
 #
 # Env:
 #   RECO_LIBRDKAFKA  if set to an existing file, it is printed (absolute) and nothing is built.

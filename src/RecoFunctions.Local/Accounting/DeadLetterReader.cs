@@ -51,6 +51,7 @@ public sealed class DeadLetterReader(string bootstrapServers, KafkaOptions? opti
         foreach (var partition in partitions)
         {
             var marks = consumer.QueryWatermarkOffsets(partition, TimeSpan.FromSeconds(10));
+            CompleteLogStart.EnsureStartsAtZero(partition, marks, _options);
             if (marks.High.Value > marks.Low.Value)
             {
                 ends[partition] = marks.High.Value;

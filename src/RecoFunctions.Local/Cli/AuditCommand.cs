@@ -39,7 +39,7 @@ internal static class AuditCommand
             "Audit a run: every valid (key, version) the manifest expects must have reached the sandbox recommender (applied or stale) or be in a dead-letter topic; " +
             "'lost' are those that did neither. Also counts duplicates applied (from the recommender), dead letters by stage and reason (read from the dead-letter topics " +
             "up to their end offsets), and dead letters of valid messages, which must not happen for a transient reason. " +
-            "Exit code: 0 nothing lost, nothing applied twice, nothing dead-lettered for a transient reason; 1 otherwise; 2 bad arguments, unreadable manifest, Kafka or sandbox unreachable.")
+            "Exit code: 0 nothing lost, nothing applied twice, nothing dead-lettered for a transient reason; 1 otherwise; 2 bad arguments, unreadable manifest, Kafka or sandbox unreachable; 4 dead letters dropped by the broker before they were read.")
         {
             manifest, bootstrap, sandbox, wait, strict, json,
         };

@@ -63,7 +63,7 @@ internal static class BenchCommand
             "of its own. Prints a calibration figure of the machine, events/s, processor time per event of the pipeline, broker and sandbox processes, " +
             "the pipeline/bare ratio, end-to-end latency percentiles, peak memory, lost and " +
             "duplicated deliveries, and PASS/MISS per target. Exit code: 0 measured, 1 a target missed with --strict, " +
-            "2 bad arguments, 3 Kafka unreachable, 70 the bench failed.")
+            "2 bad arguments, 3 Kafka unreachable, 4 records dropped by the broker before they were read, 70 the bench failed.")
         {
             bootstrapOption,
             backlogOption,

@@ -28,7 +28,8 @@ internal static class BrokerCommand
         var command = new LongRunningCommand("broker",
             "Start the embedded Kafka (librdkafka's mock cluster on 127.0.0.1) and keep it up until Ctrl+C or SIGTERM. Creates " +
             "the enabled flows' topics and dead-letter topics with Kafka:EmbeddedPartitions partitions, then prints " +
-            "'bootstrap: 127.0.0.1:PORT' on standard output. It keeps only the last 5 MiB of each partition. " +
+            "'bootstrap: 127.0.0.1:PORT' on standard output. It keeps only the last 5 MiB (or 100,000 produce batches) of each " +
+            "partition; in the Local environment (Kafka:RequireCompleteLog) a consumer that would miss dropped records stops and names the partition. " +
             "Exit code: 0 stopped, 2 bad arguments or configuration.")
         {
             topicOption,

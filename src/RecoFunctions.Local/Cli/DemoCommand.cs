@@ -37,7 +37,7 @@ internal static class DemoCommand
             "Run the whole pipeline end to end on embedded defaults: an in-process Kafka and sandbox services, a mixed workload for both " +
             "flows produced while the pipeline consumes it, then a summary: produced, delivered, dead-lettered by reason, lost (valid events " +
             "that reached neither the recommender nor a dead-letter topic), duplicates applied, throughput and end-to-end latency " +
-            "(Kafka timestamp to recommender receipt) in the steady state after the stream's first --warmup, the start-up's apart, and of the whole run. Exit code: 0 nothing lost and nothing applied twice, 1 otherwise, 2 bad arguments or configuration.")
+            "(Kafka timestamp to recommender receipt) in the steady state after the stream's first --warmup, the start-up's apart, and of the whole run. Exit code: 0 nothing lost and nothing applied twice, 1 otherwise, 2 bad arguments or configuration, 4 records dropped by the broker before they were read.")
         {
             count, rate, latency, warmUp, timeout, seed, summary, noLive,
         };

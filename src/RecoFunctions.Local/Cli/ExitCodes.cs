@@ -15,6 +15,9 @@ internal static class ExitCodes
     /// <summary>Kafka could not be reached (nothing answered at the bootstrap address within <c>Kafka:ConnectTimeout</c>), or refused the work.</summary>
     public const int Unavailable = 3;
 
+    /// <summary>The broker dropped records before they were read (the embedded Kafka's bound per partition); stderr names the topic and partition.</summary>
+    public const int RecordsDropped = 4;
+
     /// <summary>Stopped by Ctrl+C (128 + SIGINT, as shells report it).</summary>
     public const int Cancelled = 130;
 

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.CommandLine.Invocation;
+using RecoFunctions.Local.Kafka;
 
 namespace RecoFunctions.Local.Cli;
 
@@ -66,6 +67,11 @@ internal static class RecoCommandLine
         {
             await console.Error.WriteLineAsync("reco: cancelled").ConfigureAwait(false);
             return ExitCodes.Cancelled;
+        }
+        catch (RecordsDroppedException exception)
+        {
+            await console.Error.WriteLineAsync($"reco: {exception.Message}").ConfigureAwait(false);
+            return ExitCodes.RecordsDropped;
         }
         catch (Exception exception)
         {

@@ -49,7 +49,7 @@ internal static class ReplayCommand
             "--stage, and produce their original key and value to the original topic named in their headers (else the flow's " +
             "topic). Nothing is committed, so a replay can be repeated; delivery is idempotent on key and version, so replaying " +
             "what was already delivered changes nothing. Prints counts per dead-letter topic. " +
-            "Exit code: 0 done, 2 bad arguments or configuration, 3 Kafka unreachable or a record could not be produced.")
+            "Exit code: 0 done, 2 bad arguments or configuration, 3 Kafka unreachable or a record could not be produced, 4 dead letters dropped by the broker before they were read.")
         {
             fromDlqOption,
             flowOption,

@@ -57,7 +57,7 @@ internal static class RunCommand
             "batches, dead-letter what cannot be delivered (to <topic>.dlq, with reason and stage headers) and commit what is " +
             "finished. Shows throughput, lag, latency, dead letters and breaker states while it runs, and a summary at the end. " +
             "SIGTERM or Ctrl+C (SIGINT) stops gracefully (in-flight batches finish, offsets are committed); a second signal aborts. " +
-            "Exit code: 0 stopped, 2 bad arguments or configuration, 3 Kafka unreachable, 130 aborted.")
+            "Exit code: 0 stopped, 2 bad arguments or configuration, 3 Kafka unreachable, 4 records dropped by the broker before they were read, 130 aborted.")
         {
             bootstrapOption,
             groupOption,

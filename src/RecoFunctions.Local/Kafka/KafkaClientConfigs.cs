@@ -10,7 +10,8 @@ internal static class KafkaClientConfigs
         var config = new ConsumerConfig
         {
             GroupId = groupId ?? options.ConsumerGroup,
-            AutoOffsetReset = AutoOffsetReset.Earliest,
+            // Error: with a complete log, a position outside it means records were dropped unread (CompleteLogStart).
+            AutoOffsetReset = options.RequireCompleteLog ? AutoOffsetReset.Error : AutoOffsetReset.Earliest,
 
             // Offsets are stored by the runtime only once a message is finished, and committed explicitly.
             EnableAutoCommit = false,

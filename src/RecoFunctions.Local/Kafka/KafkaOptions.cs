@@ -50,6 +50,14 @@ public sealed class KafkaOptions
     [Range(1, 256, ErrorMessage = "Kafka:EmbeddedPartitions must be between 1 and 256.")]
     public int EmbeddedPartitions { get; set; } = 8;
 
+    /// <summary>
+    /// The topics' logs are complete: they start at offset 0 and lose nothing before it is read, as on the embedded Kafka
+    /// (set in appsettings.Local.json). A new consumer group then starts at offset 0, and a position that is no longer in
+    /// the log (the broker dropped the records) stops the consumer with an error naming the topic and partition instead
+    /// of skipping ahead. Leave it off for a cluster whose retention removes old records.
+    /// </summary>
+    public bool RequireCompleteLog { get; set; }
+
     /// <summary>Extra librdkafka consumer properties, passed as they are (e.g. <c>Kafka:Consumer:fetch.max.bytes</c>).</summary>
     public Dictionary<string, string> Consumer { get; set; } = new(StringComparer.Ordinal);
 

@@ -3,9 +3,9 @@ using System.Runtime.InteropServices;
 namespace RecoFunctions.Local.Kafka;
 
 /// <summary>
-/// Points Confluent.Kafka at a librdkafka build. The build copies librdkafka.so next to the app, which default
-/// probing finds; <c>RECO_LIBRDKAFKA</c> overrides that with any file. <c>Library.Load</c> is not used: it depends on
-/// a <c>libdl</c> that current glibc no longer provides under that name.
+/// Loads another librdkafka build in place of librdkafka.redist's when <c>RECO_LIBRDKAFKA</c> names one: the patched
+/// build of <c>eng/librdkafka.sh</c>, for benches. Without it the package's library is found by default probing.
+/// <c>Library.Load</c> is not used: it depends on a <c>libdl</c> that current glibc no longer provides under that name.
 /// </summary>
 internal static class LibrdkafkaLoader
 {
@@ -14,8 +14,8 @@ internal static class LibrdkafkaLoader
     private static readonly Lock Gate = new();
     private static bool _installed;
 
-    /// <summary>The loaded library's handle once something has loaded it; zero before.</summary>
-    public static IntPtr Handle { get; private set; }
+    /// <summary>The library named by <c>RECO_LIBRDKAFKA</c>, if any.</summary>
+    public static string? OverridePath => Environment.GetEnvironmentVariable(PathVariable) is { Length: > 0 } path ? path : null;
 
     public static void EnsureInstalled()
     {
@@ -38,11 +38,7 @@ internal static class LibrdkafkaLoader
             return IntPtr.Zero;
         }
 
-        var path = Environment.GetEnvironmentVariable(PathVariable);
-        var handle = string.IsNullOrEmpty(path)
-            ? NativeLibrary.Load(name, assembly, searchPath)
-            : NativeLibrary.Load(path);
-        Handle = handle;
-        return handle;
+        // Zero: the default probing finds librdkafka.redist's library.
+        return OverridePath is { } path ? NativeLibrary.Load(path) : IntPtr.Zero;
     }
 }

@@ -19,9 +19,12 @@ internal static class MockClusterNative
     [UnmanagedFunctionPointer(CallingConvention.Cdecl)]
     private delegate int TopicCreateFn(IntPtr cluster, [MarshalAs(UnmanagedType.LPUTF8Str)] string topic, int partitions, int replicationFactor);
 
-    private static readonly Lazy<IntPtr> Library = new(() => LibrdkafkaLoader.Handle != IntPtr.Zero
-        ? LibrdkafkaLoader.Handle
-        : NativeLibrary.Load("librdkafka", typeof(Confluent.Kafka.Library).Assembly, null));
+    // The names Confluent.Kafka tries, in its order: librdkafka.redist's Linux build needs libsasl2, and where that is
+    // missing the client falls back to the package's self-contained build (or the musl one on Alpine). The first that
+    // loads is the one the client already uses, so both call into the same library.
+    private static readonly string[] Candidates = ["librdkafka", "centos8-librdkafka.so", "alpine-librdkafka.so"];
+
+    private static readonly Lazy<IntPtr> Library = new(Load);
 
     public static IntPtr MockClusterOf(Handle handle)
     {
@@ -43,6 +46,25 @@ internal static class MockClusterNative
         {
             throw new KafkaException((ErrorCode)error);
         }
+    }
+
+    private static IntPtr Load()
+    {
+        if (LibrdkafkaLoader.OverridePath is { } path)
+        {
+            return NativeLibrary.Load(path);
+        }
+
+        var assembly = typeof(Confluent.Kafka.Library).Assembly;
+        foreach (var name in Candidates)
+        {
+            if (NativeLibrary.TryLoad(name, assembly, null, out var handle))
+            {
+                return handle;
+            }
+        }
+
+        throw new DllNotFoundException("librdkafka is not loaded: tried " + string.Join(", ", Candidates) + ".");
     }
 
     private static T Function<T>(string name)

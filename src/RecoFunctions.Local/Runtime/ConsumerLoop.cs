@@ -2,6 +2,7 @@ using System.Runtime.ExceptionServices;
 using Confluent.Kafka;
 using Microsoft.Extensions.Logging;
 using RecoFunctions.Core.Flows;
+using RecoFunctions.Local.Kafka;
 
 namespace RecoFunctions.Local.Runtime;
 
@@ -87,7 +88,11 @@ internal sealed class ConsumerLoop
         using var consumer = new ConsumerBuilder<byte[]?, byte[]?>(_config)
             .SetErrorHandler((_, error) => OnClientError(error))
             .SetLogHandler((_, message) => RuntimeLog.Librdkafka(_logger, message.Facility, message.Message))
-            .SetPartitionsAssignedHandler(OnAssigned)
+            .SetPartitionsAssignedHandler((consumer, partitions) =>
+            {
+                OnAssigned(consumer, partitions);
+                return CompleteLogStart.Of(consumer, partitions, _config);
+            })
             .SetPartitionsRevokedHandler(OnRevoked)
             .SetPartitionsLostHandler(OnLost)
             .Build();
@@ -146,6 +151,11 @@ internal sealed class ConsumerLoop
             try
             {
                 result = consumer.Consume(timeout);
+            }
+            catch (ConsumeException exception) when (CompleteLogStart.IsDropped(exception, out var dropped))
+            {
+                _fault.Raise(dropped);
+                return taken;
             }
             catch (ConsumeException exception)
             {

@@ -35,7 +35,9 @@ internal sealed class DeadLetterReplay(
         var ends = new Dictionary<int, long>();
         foreach (var partition in partitions)
         {
-            var watermarks = consumer.QueryWatermarkOffsets(new TopicPartition(flow.DeadLetterTopic, partition), options.ConnectTimeout);
+            var topicPartition = new TopicPartition(flow.DeadLetterTopic, partition);
+            var watermarks = consumer.QueryWatermarkOffsets(topicPartition, options.ConnectTimeout);
+            CompleteLogStart.EnsureStartsAtZero(topicPartition, watermarks, options);
             if (watermarks.High.Value > watermarks.Low.Value)
             {
                 ends[partition] = watermarks.High.Value;
