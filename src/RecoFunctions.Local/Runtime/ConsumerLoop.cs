@@ -198,7 +198,8 @@ internal sealed class ConsumerLoop
     /// <summary>
     /// Cuts every batch that is due. Once the client has handed over all it fetched (<paramref name="drained"/>), waiting
     /// longer fills no batch before the next fetch, so what is queued goes at once; while batch slots are taken, messages
-    /// gather in the queue anyway, so batches grow with the load.
+    /// gather in the queue anyway, so batches grow with the load. Messages that share keys with a running batch stay
+    /// queued until it is done (or a full batch waits), rather than being cut into small batches that would only wait.
     /// </summary>
     private void CutBatches(long now, bool drained)
     {
@@ -216,13 +217,16 @@ internal sealed class ConsumerLoop
         }
     }
 
-    /// <summary>How long the next fetch may block: until the earliest batch is due, briefly while a lane waits for a slot or is paused.</summary>
+    /// <summary>
+    /// How long the next fetch may block: until the earliest batch is due, briefly while a lane waits for a slot or for a
+    /// running batch of its keys, or is paused.
+    /// </summary>
     private TimeSpan NextWait(long now)
     {
         var wait = _backpressure.AnyPaused ? PausedPoll : IdlePoll;
         foreach (var lane in _lanes.Values)
         {
-            if (lane.WaitsForSlot)
+            if (lane.WaitsForSlot || lane.WaitsForKeys)
             {
                 return SlotPoll;
             }

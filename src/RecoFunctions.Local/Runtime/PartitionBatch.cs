@@ -68,6 +68,23 @@ internal sealed class PartitionBatch(int capacity)
         return false;
     }
 
+    /// <summary>
+    /// Whether a message with <paramref name="key"/> would have to wait for this batch (it shares the key, or either has
+    /// none). Poll thread, once the batch is sealed.
+    /// </summary>
+    public bool Holds(byte[]? key)
+    {
+        if (key is null || _hasKeyless)
+        {
+            return true;
+        }
+
+        const int StackLimit = 256;
+        var chars = key.Length <= StackLimit ? stackalloc char[StackLimit] : new char[Encoding.UTF8.GetMaxCharCount(key.Length)];
+        var count = Encoding.UTF8.GetChars(key, chars);
+        return _distinctKeys.GetAlternateLookup<ReadOnlySpan<char>>().Contains(chars[..count]);
+    }
+
     /// <summary>Poll thread, once filled: from here on messages are only marked finished.</summary>
     public void Seal()
     {

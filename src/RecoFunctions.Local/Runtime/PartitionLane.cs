@@ -13,6 +13,7 @@ internal sealed class PartitionLane
 {
     private readonly Queue<ConsumeResult<byte[]?, byte[]?>> _queue = new();
     private readonly List<PartitionBatch> _running = [];
+    private readonly List<Task<bool>> _holders = [];
     private readonly CancellationTokenSource _drain = new();
     private readonly CancellationTokenSource _abort = new();
     private long _queuedSince;
@@ -24,6 +25,7 @@ internal sealed class PartitionLane
     private volatile bool _paused;
     private volatile bool _dropped;
     private volatile bool _waitsForSlot;
+    private volatile bool _waitsForKeys;
     private int _queued;
     private int _runningCount;
 
@@ -91,6 +93,16 @@ internal sealed class PartitionLane
         private set => _waitsForSlot = value;
     }
 
+    /// <summary>
+    /// Queued messages share keys with a running batch, so a batch cut now would only wait for it: they stay queued and
+    /// the batch grows until that batch is done or the queue holds a full batch; any thread.
+    /// </summary>
+    public bool WaitsForKeys
+    {
+        get => _waitsForKeys;
+        private set => _waitsForKeys = value;
+    }
+
     /// <summary>Poll thread: takes a consumed message into the queue. False for an offset already seen (it is not processed twice).</summary>
     public bool Accept(ConsumeResult<byte[]?, byte[]?> message, long now)
     {
@@ -122,7 +134,7 @@ internal sealed class PartitionLane
     /// <summary>How long until the queue is cut into a batch even if not full; null when nothing waits for time.</summary>
     public TimeSpan? UntilDue(long now, TimeProvider time, RuntimeOptions options)
     {
-        if (_queue.Count == 0 || _due || WaitsForSlot)
+        if (_queue.Count == 0 || _due || WaitsForSlot || WaitsForKeys)
         {
             return null;
         }
@@ -134,6 +146,9 @@ internal sealed class PartitionLane
     /// <summary>
     /// Poll thread: cuts the next batch when a slot is free and the queue holds a full batch or has waited
     /// <c>Runtime:MaxBatchDelay</c>; the earlier running batches it shares keys with are its <paramref name="blockers"/>.
+    /// A queue short of a full batch that shares keys with a running batch stays queued (<see cref="WaitsForKeys"/>):
+    /// cut now, it would only wait for that batch, and the next one would be as small; so a partition whose keys repeat
+    /// (a backlog) runs full batches one after another instead of a chain of small ones.
     /// </summary>
     public PartitionBatch? TryCut(long now, TimeProvider time, RuntimeOptions options, out Task<bool>[] blockers)
     {
@@ -142,13 +157,13 @@ internal sealed class PartitionLane
         Volatile.Write(ref _runningCount, _running.Count);
         if (_queue.Count == 0 || _drain.IsCancellationRequested)
         {
-            WaitsForSlot = false;
+            WaitsForSlot = WaitsForKeys = false;
             return null;
         }
 
         if (!_due && _queue.Count < options.MaxBatchSize && time.GetElapsedTime(_queuedSince, now) < options.MaxBatchDelay)
         {
-            WaitsForSlot = false;
+            WaitsForSlot = WaitsForKeys = false;
             return null;
         }
 
@@ -159,6 +174,13 @@ internal sealed class PartitionLane
         }
 
         WaitsForSlot = false;
+        if (_queue.Count < options.MaxBatchSize && HeldByRunning())
+        {
+            WaitsForKeys = true;
+            return null;
+        }
+
+        WaitsForKeys = false;
         var batch = new PartitionBatch(Math.Min(_queue.Count, options.MaxBatchSize));
         while (batch.Count < options.MaxBatchSize && _queue.TryDequeue(out var message))
         {
@@ -222,6 +244,33 @@ internal sealed class PartitionLane
         _queue.Clear();
         Volatile.Write(ref _queued, 0);
         return Offsets.Reset();
+    }
+
+    /// <summary>
+    /// Whether a queued message shares its key with a running batch. Once found, the queue is looked at again only after
+    /// those batches are done, not on every turn of the poll thread.
+    /// </summary>
+    private bool HeldByRunning()
+    {
+        if (_holders.Exists(static holder => !holder.IsCompleted))
+        {
+            return true;
+        }
+
+        _holders.Clear();
+        foreach (var running in _running)
+        {
+            foreach (var message in _queue)
+            {
+                if (running.Holds(message.Message.Key))
+                {
+                    _holders.Add(running.Completion);
+                    break;
+                }
+            }
+        }
+
+        return _holders.Count > 0;
     }
 
     private Task<bool>[] EarlierConflicting(PartitionBatch batch)

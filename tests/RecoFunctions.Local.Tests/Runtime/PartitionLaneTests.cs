@@ -13,6 +13,7 @@ public sealed class PartitionLaneTests
     private static readonly FlowDefinition Flow = new("content", ContractKind.ContentV1, "t", "t.dlq", []);
 
     private readonly FakeTimeProvider _time = new();
+    private long _nextOffset;
     private readonly RuntimeOptions _options = new() { MaxBatchSize = 4, MaxBatchDelay = TimeSpan.FromMilliseconds(5), MaxBatchesPerPartition = 2 };
 
     [Fact]
@@ -86,6 +87,80 @@ public sealed class PartitionLaneTests
     }
 
     [Fact]
+    public void TryCut_QueuedKeyOfARunningBatch_HoldsTheQueueUntilThatBatchIsDone()
+    {
+        var lane = Lane("a", "b");
+        lane.MarkDue();
+        var running = new TaskCompletionSource<bool>();
+        Cut(lane)!.Completion = running.Task;
+        Accept(lane, "c", "a");
+        lane.MarkDue();
+
+        Assert.Null(Cut(lane));
+        Assert.True(lane.WaitsForKeys);
+        Assert.False(lane.WaitsForSlot);
+        Assert.Null(lane.UntilDue(_time.GetTimestamp(), _time, _options));
+
+        Accept(lane, "d");
+        Assert.Null(Cut(lane));
+        Assert.Equal(3, lane.Queued);
+
+        running.SetResult(true);
+        var batch = lane.TryCut(_time.GetTimestamp(), _time, _options, out var blockers);
+
+        Assert.Equal(["c", "a", "d"], Assert.IsType<PartitionBatch>(batch).Keys);
+        Assert.Empty(blockers);
+        Assert.False(lane.WaitsForKeys);
+    }
+
+    [Fact]
+    public void TryCut_QueuedKeysNotRunning_CutsBesideTheRunningBatch()
+    {
+        var lane = Lane("a", "b");
+        lane.MarkDue();
+        Cut(lane)!.Completion = new TaskCompletionSource<bool>().Task;
+        Accept(lane, "x", "y");
+        lane.MarkDue();
+
+        var batch = lane.TryCut(_time.GetTimestamp(), _time, _options, out var blockers);
+
+        Assert.Equal(["x", "y"], Assert.IsType<PartitionBatch>(batch).Keys);
+        Assert.Empty(blockers);
+        Assert.Equal(2, lane.Running);
+    }
+
+    [Fact]
+    public void TryCut_HeldQueueReachesAFullBatch_CutsItToWaitBehindTheRunningBatch()
+    {
+        var lane = Lane("a");
+        lane.MarkDue();
+        var running = new TaskCompletionSource<bool>();
+        Cut(lane)!.Completion = running.Task;
+        Accept(lane, "a", "b", "c");
+        lane.MarkDue();
+        Assert.Null(Cut(lane));
+
+        Accept(lane, "d");
+        var batch = lane.TryCut(_time.GetTimestamp(), _time, _options, out var blockers);
+
+        Assert.Equal(4, Assert.IsType<PartitionBatch>(batch).Count);
+        Assert.Equal([running.Task], blockers);
+    }
+
+    [Fact]
+    public void TryCut_MessageWithoutKeyWhileABatchRuns_IsHeld()
+    {
+        var lane = Lane("a");
+        lane.MarkDue();
+        Cut(lane)!.Completion = new TaskCompletionSource<bool>().Task;
+        Accept(lane, [null]);
+        lane.MarkDue();
+
+        Assert.Null(Cut(lane));
+        Assert.True(lane.WaitsForKeys);
+    }
+
+    [Fact]
     public void Drain_QueuedMessages_AreNotCutAndStayUnfinished()
     {
         var lane = Lane("a", "b");
@@ -103,12 +178,16 @@ public sealed class PartitionLaneTests
     private PartitionLane Lane(params string[] keys)
     {
         var lane = new PartitionLane(new RuntimePartition("t", 0), Flow);
-        for (var offset = 0; offset < keys.Length; offset++)
-        {
-            var message = new Message<byte[]?, byte[]?> { Key = Encoding.UTF8.GetBytes(keys[offset]) };
-            Assert.True(lane.Accept(new ConsumeResult<byte[]?, byte[]?> { Offset = offset, Message = message }, _time.GetTimestamp()));
-        }
-
+        Accept(lane, keys);
         return lane;
+    }
+
+    private void Accept(PartitionLane lane, params string?[] keys)
+    {
+        foreach (var key in keys)
+        {
+            var message = new Message<byte[]?, byte[]?> { Key = key is null ? null : Encoding.UTF8.GetBytes(key) };
+            Assert.True(lane.Accept(new ConsumeResult<byte[]?, byte[]?> { Offset = _nextOffset++, Message = message }, _time.GetTimestamp()));
+        }
     }
 }
