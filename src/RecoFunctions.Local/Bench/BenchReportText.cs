@@ -51,11 +51,34 @@ internal static class BenchReportText
         var times = calibration.MicrosecondsPerEvent > 0 ? $" = {F(Math.Round(cpu.MicrosecondsPerEvent / calibration.MicrosecondsPerEvent, 1))} x calibration" : string.Empty;
         yield return $"  cpu per event: {own} {F(cpu.MicrosecondsPerEvent)} us{times}, broker {Us(cpu.Broker)}, sandbox {Us(cpu.Sandbox)}";
         yield return $"  cpu cores: {own} process {F(cpu.Cores)} ({F(cpu.Seconds)} s), broker {Cores(cpu.Broker)}, sandbox {Cores(cpu.Sandbox)}{Machine(cpu)}; jit in the {own} process {F(cpu.JitMethods)} methods in {F(cpu.JitMilliseconds)} ms";
+        if (phase.Waits is { } waits)
+        {
+            yield return "  " + WaitsLine(waits, phase.Memory.PeakInFlight, cpu.MachineBusyCores, Environment.ProcessorCount);
+        }
+
         if (phase.Lost is { } lost)
         {
             yield return $"  audit: delivered {F(phase.Delivered ?? 0)}, lost {F(lost)}, duplicates applied {F(phase.DuplicatesApplied ?? 0)}, dead-lettered {F(phase.DeadLettered ?? 0)}";
         }
     }
+
+    /// <summary>
+    /// What bounds the phase: the processor when the machine kept nine tenths of its cores busy, otherwise the biggest
+    /// wait measured (batches waiting for earlier batches of their keys, or their workflows' service calls).
+    /// </summary>
+    public static string WaitsLine(WaitFigures waits, long peakInFlight, double? busyCores, int cores)
+    {
+        var ratio = waits.RanSeconds > 0 ? $"{F(Math.Round(waits.WaitedSeconds / waits.RanSeconds, 1))} x as long as they ran" : "while none ran";
+        var machine = busyCores is { } busy ? $"machine {F(busy)} of {F(cores)} cores busy" : "machine load unknown";
+        return $"waits: batches waited for earlier batches of their keys {ratio} ({F(waits.BatchesThatWaited)} of {F(waits.Batches)} batches, "
+            + $"{F(waits.WaitedSeconds)} s against {F(waits.RanSeconds)} s); peak messages in flight {F(peakInFlight)}; {machine}: {Verdict(waits, busyCores, cores)}";
+    }
+
+    private static string Verdict(WaitFigures waits, double? busyCores, int cores) =>
+        busyCores >= 0.9 * cores ? "bound by the processor"
+        : waits.WaitedSeconds > waits.RanSeconds ? "bound by per-key order, not the processor"
+        : waits.Batches > 0 ? "bound by the workflows' service calls and delivery, not the processor"
+        : "no batch ran";
 
     private static string Us(ProcessCpu? process) => process is null ? "not measured (not started by the bench)" : $"{F(process.MicrosecondsPerEvent)} us";
 

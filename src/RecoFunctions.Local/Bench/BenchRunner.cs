@@ -180,7 +180,7 @@ internal sealed partial class BenchRunner
         long finished;
         MemoryFigures memory;
         CpuFigures cpu;
-        long deadLettered;
+        RuntimeSnapshot end;
         try
         {
             await using var watch = new ProgressWatch(runtime);
@@ -191,7 +191,7 @@ internal sealed partial class BenchRunner
             await sampler.DisposeAsync().ConfigureAwait(false);
             await watch.DisposeAsync().ConfigureAwait(false);
             (span, finished, memory) = (watch.Span, watch.Finished, sampler.Figures);
-            deadLettered = runtime.Snapshot().DeadLettered;
+            end = runtime.Snapshot();
         }
         finally
         {
@@ -205,9 +205,13 @@ internal sealed partial class BenchRunner
 
         var latency = await _sandbox.LatencyAsync(cancellationToken).ConfigureAwait(false);
         var audit = await DeliveryAudit.RunAsync(fed.Manifest, _sandbox.SnapshotAsync, new DeadLetterReader(_bootstrap, _kafka), cancellationToken).ConfigureAwait(false);
-        var offered = name == "pipeline-max-rate" || fed.Rate is null ? (double?)null : Math.Round(fed.Rate.Value);
+        var maxRate = name == "pipeline-max-rate";
+        var offered = maxRate || fed.Rate is null ? (double?)null : Math.Round(fed.Rate.Value);
         return new PhaseFigures(
-            name, finished, Seconds(span), PerSecond(finished, span), offered, latency, memory, cpu, audit.Delivered, audit.Lost, audit.DuplicatesApplied, deadLettered);
+            name, finished, Seconds(span), PerSecond(finished, span), offered, latency, memory, cpu, audit.Delivered, audit.Lost, audit.DuplicatesApplied, end.DeadLettered)
+        {
+            Waits = maxRate ? WaitFigures.Of(end) : null,
+        };
     }
 
     /// <summary>

@@ -27,4 +27,8 @@ internal sealed record PhaseFigures(
     long? Delivered,
     long? Lost,
     long? DuplicatesApplied,
-    long? DeadLettered);
+    long? DeadLettered)
+{
+    /// <summary>The batches' waits; measured in the maximum-rate phase only, where they say what bounds the rate.</summary>
+    public WaitFigures? Waits { get; init; }
+}

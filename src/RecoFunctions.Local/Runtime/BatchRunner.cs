@@ -20,6 +20,7 @@ internal sealed class BatchRunner(
     RuntimeOptions options,
     BatchFinisher finisher,
     RuntimeMetrics metrics,
+    BatchTimes times,
     RuntimeFault fault,
     ILogger logger)
 {
@@ -79,12 +80,15 @@ internal sealed class BatchRunner(
     /// <summary>Per-key order concerns deliveries only, so just the workflow waits for earlier batches.</summary>
     private async Task RunWorkflowAfterAsync(PartitionLane lane, PartitionBatch batch, List<WorkItem> work, Task<bool>[] blockers)
     {
+        var waitStarted = times.Now();
         if (blockers.Length > 0 && (await Task.WhenAll(blockers).ConfigureAwait(false)).Contains(false))
         {
             return;
         }
 
+        var runStarted = times.Now();
         await RunWorkflowAsync(lane, batch, work).ConfigureAwait(false);
+        times.Record(waitStarted, runStarted, waited: blockers.Length > 0, work.Count);
     }
 
     /// <summary>Runs the workflow until every item is finished; items still pending are run again after a backoff.</summary>

@@ -35,6 +35,7 @@ public sealed class PipelineRuntime
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly RuntimeMetrics _metrics;
+    private readonly BatchTimes _batchTimes;
     private readonly EmbeddedKafka? _embeddedKafka;
     private ConsumerLoop? _loop;
     private Task? _running;
@@ -60,6 +61,7 @@ public sealed class PipelineRuntime
         _time = services.GetRequiredService<TimeProvider>();
         _logger = services.GetRequiredService<ILoggerFactory>().CreateLogger<PipelineRuntime>();
         _metrics = new RuntimeMetrics(services.GetRequiredService<IMeterFactory>());
+        _batchTimes = new BatchTimes(_time);
         _embeddedKafka = embeddedKafka;
         BootstrapServers = bootstrapServers;
         GroupId = string.IsNullOrWhiteSpace(groupId) ? _kafkaOptions.ConsumerGroup : groupId;
@@ -121,7 +123,7 @@ public sealed class PipelineRuntime
         using var fault = new RuntimeFault(_logger);
         var finished = new FinishedOffsets();
         var finisher = new BatchFinisher(deadLetters, _metrics, finished, _time);
-        var runner = new BatchRunner(_intake, _processor, _budget, _time, _options, finisher, _metrics, fault, _logger);
+        var runner = new BatchRunner(_intake, _processor, _budget, _time, _options, finisher, _metrics, _batchTimes, fault, _logger);
         var config = RuntimeConsumerConfig.Create(_kafkaOptions, BootstrapServers, GroupId);
         var loop = new ConsumerLoop(config, _flows.Flows, runner, finished, fault, _options, _metrics, _time, _logger);
         RuntimeLog.Starting(_logger, string.Join(", ", Topics), BootstrapServers, GroupId);
@@ -196,6 +198,11 @@ public sealed class PipelineRuntime
             Queued = lanes.Sum(lane => (long)lane.Queued),
             RunningBatches = lanes.Sum(lane => lane.Running),
             PartitionsAtBatchLimit = [.. lanes.Where(lane => lane.WaitsForSlot).Select(lane => lane.Partition).Order()],
+            Batches = _batchTimes.Batches,
+            BatchesThatWaitedForKeys = _batchTimes.BatchesThatWaited,
+            BatchEvents = _batchTimes.Events,
+            BatchesWaitedForKeys = _batchTimes.WaitedForKeys,
+            BatchesRan = _batchTimes.Ran,
         };
     }
 

@@ -55,4 +55,19 @@ public sealed record RuntimeSnapshot(
 
     /// <summary>Partitions whose batch slots (<c>Runtime:MaxBatchesPerPartition</c>) are all taken while messages wait.</summary>
     public IReadOnlyList<RuntimePartition> PartitionsAtBatchLimit { get; init; } = [];
+
+    /// <summary>Batches whose workflow ran to its end.</summary>
+    public long Batches { get; init; }
+
+    /// <summary>Of <see cref="Batches"/>, those that waited for an earlier batch of their partition sharing a key (per-key order).</summary>
+    public long BatchesThatWaitedForKeys { get; init; }
+
+    /// <summary>The valid events of <see cref="Batches"/>.</summary>
+    public long BatchEvents { get; init; }
+
+    /// <summary>Summed over <see cref="Batches"/>: the time each waited for earlier batches of its keys before its workflow started.</summary>
+    public TimeSpan BatchesWaitedForKeys { get; init; }
+
+    /// <summary>Summed over <see cref="Batches"/>: the time each one's workflow ran (service calls and backoffs included).</summary>
+    public TimeSpan BatchesRan { get; init; }
 }

@@ -53,6 +53,12 @@ public sealed class BenchCommandTests(ITestOutputHelper output)
         Assert.True(targets["lost"]);
         Assert.True(targets["duplicates applied"]);
         Assert.Equal(JsonValueKind.Null, root.GetProperty("warmUp").ValueKind);
+        var waits = maxRate.GetProperty("waits");
+        Assert.True(waits.GetProperty("batches").GetInt64() > 0, waits.ToString());
+        Assert.True(waits.GetProperty("events").GetInt64() > 0, waits.ToString());
+        Assert.True(waits.GetProperty("ranSeconds").GetDouble() > 0, waits.ToString());
+        Assert.Equal(JsonValueKind.Null, fixedRate.GetProperty("waits").ValueKind);
+        Assert.Contains(run.Output.Split('\n'), line => line.StartsWith("  waits: batches waited for earlier batches of their keys ", StringComparison.Ordinal));
         Assert.Contains("ratio pipeline/bare: ", run.Output);
         Assert.Contains("warm-up: none", run.Output);
         Assert.Contains(run.Output.Split('\n'), line => line.StartsWith("PASS lost: 0", StringComparison.Ordinal));

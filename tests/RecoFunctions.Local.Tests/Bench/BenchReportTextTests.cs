@@ -1,0 +1,47 @@
+using RecoFunctions.Local.Bench;
+
+namespace RecoFunctions.Local.Tests.Bench;
+
+/// <summary>The line that says what bounds the pipeline at maximum rate.</summary>
+public sealed class BenchReportTextTests
+{
+    private static readonly WaitFigures KeyOrderBound = new(1445, 1326, 200_000, 134.8, 66.3);
+
+    [Fact]
+    public void WaitsLine_MachineLessThanNineTenthsBusyAndBatchesWaitedLongest_NamesPerKeyOrder()
+    {
+        var line = BenchReportText.WaitsLine(KeyOrderBound, 16_860, 1.26, 2);
+
+        Assert.Equal(
+            "waits: batches waited for earlier batches of their keys 2 x as long as they ran (1,326 of 1,445 batches, 134.8 s against 66.3 s); "
+            + "peak messages in flight 16,860; machine 1.26 of 2 cores busy: bound by per-key order, not the processor",
+            line);
+    }
+
+    [Fact]
+    public void WaitsLine_WorkflowsRanLongerThanBatchesWaited_NamesTheServiceCalls()
+    {
+        var line = BenchReportText.WaitsLine(KeyOrderBound with { WaitedSeconds = 47.7, RanSeconds = 63.3 }, 100, 1.2, 2);
+
+        Assert.EndsWith(": bound by the workflows' service calls and delivery, not the processor", line, StringComparison.Ordinal);
+        Assert.Contains("0.8 x as long as they ran", line, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(1.8)]
+    [InlineData(2.0)]
+    public void WaitsLine_NineTenthsOfTheCoresBusy_BoundByTheProcessor(double busy)
+    {
+        var line = BenchReportText.WaitsLine(KeyOrderBound, 100, busy, 2);
+
+        Assert.EndsWith(" cores busy: bound by the processor", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void WaitsLine_MachineLoadUnknown_SaysSoAndStillNamesTheBiggestWait()
+    {
+        var line = BenchReportText.WaitsLine(KeyOrderBound, 100, null, 2);
+
+        Assert.EndsWith("; machine load unknown: bound by per-key order, not the processor", line, StringComparison.Ordinal);
+    }
+}
