@@ -30,8 +30,8 @@ public sealed class SandboxOptions
     /// <summary>Deliveries remembered per key for <c>GET /_sandbox/deliveries</c> (the newest ones); counts are always complete.</summary>
     public int MaxHistoryPerKey { get; set; } = 100;
 
-    /// <summary>Relative error bound of the end-to-end latency percentiles.</summary>
-    public double LatencyRelativeAccuracy { get; set; } = 0.01;
+    /// <summary>Significant digits of the end-to-end latency percentiles (HdrHistogram's precision, 1 to 5).</summary>
+    public int LatencySignificantDigits { get; set; } = Core.Diagnostics.LatencyHistograms.DefaultSignificantDigits;
 
     /// <summary>Initial latency of every service (a knob afterwards).</summary>
     public TimeSpan Latency { get; set; }

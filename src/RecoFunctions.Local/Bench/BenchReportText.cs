@@ -42,7 +42,7 @@ internal static class BenchReportText
         yield return $"{phase.Name}: {F(phase.Events)} events in {F(phase.Seconds)} s = {F(phase.EventsPerSecond)} events/s{offered}";
         if (phase.LatencyMs is { } latency)
         {
-            yield return $"  latency ms (produce -> recommender, {F(latency.Count)} applied): p50 {F(latency.P50)}, p95 {F(latency.P95)}, p99 {F(latency.P99)}, max {F(latency.Max)}";
+            yield return $"  latency ms ({LatencyOrigin(phase)} -> recommender, {F(latency.Count)} applied, HdrHistogram): p50 {F(latency.P50)}, p95 {F(latency.P95)}, p99 {F(latency.P99)}, max {F(latency.Max)}";
         }
 
         var own = phase.Name == "bare-consumer" ? "bare consumer" : "pipeline";
@@ -79,6 +79,11 @@ internal static class BenchReportText
         : waits.WaitedSeconds > waits.RanSeconds ? "bound by per-key order, not the processor"
         : waits.Batches > 0 ? "bound by the workflows' service calls and delivery, not the processor"
         : "no batch ran";
+
+    /// <summary>Where a phase's latency starts: a paced phase counts from each event's intended send time.</summary>
+    private static string LatencyOrigin(PhaseFigures phase) => phase.OfferedPerSecond is null
+        ? "produce"
+        : "intended send time (coordinated omission corrected: the producer stamps each event with when the fixed rate was due to send it, if it sent later)";
 
     private static string Us(ProcessCpu? process) => process is null ? "not measured (not started by the bench)" : $"{F(process.MicrosecondsPerEvent)} us";
 

@@ -20,9 +20,9 @@ internal sealed record DemoLatency(LatencyFigures StartUp, LatencyFigures Steady
     public static DemoLatency From(DeliveryRecorder recorder, DateTimeOffset streamStart, DateTimeOffset steadyFrom)
     {
         ArgumentNullException.ThrowIfNull(recorder);
-        var startUp = new LatencyHistogram();
-        var steady = new LatencyHistogram();
-        var bySecond = new List<LatencyHistogram>();
+        var startUp = LatencyHistograms.Create();
+        var steady = LatencyHistograms.Create();
+        var bySecond = new List<HdrHistogram.LongHistogram>();
         foreach (var received in recorder.EnumerateReceived())
         {
             foreach (var delivery in recorder.GetDeliveries(received.Key, received.Kind))
@@ -37,7 +37,7 @@ internal sealed record DemoLatency(LatencyFigures StartUp, LatencyFigures Steady
                 var second = (int)Math.Max(0, Math.Floor((delivery.ProducedAt - streamStart).TotalSeconds));
                 while (bySecond.Count <= second)
                 {
-                    bySecond.Add(new LatencyHistogram());
+                    bySecond.Add(LatencyHistograms.Create(significantDigits: 2));
                 }
 
                 bySecond[second].Record(latency);

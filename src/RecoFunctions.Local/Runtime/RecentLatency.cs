@@ -1,27 +1,28 @@
+using HdrHistogram;
 using RecoFunctions.Core.Diagnostics;
 
 namespace RecoFunctions.Local.Runtime;
 
 /// <summary>
-/// Latency over the last one or two rotation periods: two histograms take turns, the older one is cleared and reused at
-/// each rotation. A sample racing a rotation may be lost or land in the wrong window; fine for a live view.
+/// Latency over the last complete rotation period: an HdrHistogram <see cref="Recorder"/> takes wait-free recordings
+/// from every lane, and each rotation swaps its interval histogram out, so a window is never read while written.
 /// </summary>
 internal sealed class RecentLatency
 {
     private readonly Lock _rotation = new();
-    private LatencyHistogram _current = new();
-    private LatencyHistogram _previous = new();
+    private readonly Recorder _recorder = LatencyHistograms.CreateRecorder();
+    private HistogramBase _window;
 
-    public void Record(TimeSpan latency) => Volatile.Read(ref _current).Record(latency);
+    public RecentLatency() => _window = _recorder.GetIntervalHistogram();
+
+    public void Record(TimeSpan latency) => _recorder.Record(latency);
 
     public void Rotate()
     {
         lock (_rotation)
         {
-            var reused = _previous;
-            reused.Reset();
-            _previous = Volatile.Read(ref _current);
-            Volatile.Write(ref _current, reused);
+            // The window just summarized is reset and recycled as the next recording target.
+            _window = _recorder.GetIntervalHistogram(_window);
         }
     }
 
@@ -29,9 +30,7 @@ internal sealed class RecentLatency
     {
         lock (_rotation)
         {
-            var merged = _previous.Snapshot();
-            merged.Merge(Volatile.Read(ref _current));
-            return merged.Summarize();
+            return _window.Summarize();
         }
     }
 }

@@ -19,7 +19,7 @@ namespace RecoFunctions.Local.Runtime;
 /// <param name="DeadLetters">Dead letters by flow, stage and reason.</param>
 /// <param name="Lag">Per flow, messages in Kafka not finished yet, over the partitions assigned here.</param>
 /// <param name="Latency">End-to-end latency since start: Kafka timestamp to the end of delivery.</param>
-/// <param name="RecentLatency">The same over roughly the last second or two.</param>
+/// <param name="RecentLatency">The same over the last complete second.</param>
 /// <param name="Breakers">The circuit breaker of every downstream service.</param>
 /// <param name="AssignedPartitions">Partitions this runtime owns.</param>
 /// <param name="PausedPartitions">Owned partitions paused because their buffer (or the in-flight limit) is full.</param>

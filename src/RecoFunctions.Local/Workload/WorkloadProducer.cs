@@ -8,8 +8,9 @@ namespace RecoFunctions.Local.Workload;
 
 /// <summary>
 /// Sends a workload to Kafka, as fast as the producer takes it or paced at a rate, and returns what Kafka acknowledged
-/// as a <see cref="WorkloadManifest"/>. Each record's timestamp is its send time (CreateTime), from which end-to-end
-/// latency is measured. Used by <c>reco produce</c>, the demo, benchmarks and tests.
+/// as a <see cref="WorkloadManifest"/>. Each record's timestamp (CreateTime), from which end-to-end latency is measured,
+/// is its send time; paced, the earlier of that and its intended send time (<see cref="SendSchedule"/>), so that
+/// latency is free of coordinated omission. Used by <c>reco produce</c>, the demo, benchmarks and tests.
 /// </summary>
 public sealed class WorkloadProducer
 {
@@ -99,13 +100,14 @@ public sealed class WorkloadProducer
     {
         var tracker = new DeliveryTracker(manifest);
         var bucket = rate > 0 ? new TokenBucket(rate, PacingBurst, _timeProvider) : null;
+        var schedule = rate > 0 ? new SendSchedule(_timeProvider.GetUtcNow(), rate) : null;
         var started = _timeProvider.GetTimestamp();
         var cancelled = false;
         using (var source = messages.GetEnumerator())
         {
             try
             {
-                cancelled = !await SendAllAsync(producer, source, bucket, tracker, cancellationToken).ConfigureAwait(false);
+                cancelled = !await SendAllAsync(producer, source, bucket, schedule, tracker, cancellationToken).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
@@ -132,7 +134,8 @@ public sealed class WorkloadProducer
 
     /// <returns>False when cancelled before the end.</returns>
     private async Task<bool> SendAllAsync(
-        IProducer<byte[]?, byte[]?> producer, IEnumerator<WorkloadMessage> source, TokenBucket? bucket, DeliveryTracker tracker, CancellationToken cancellationToken)
+        IProducer<byte[]?, byte[]?> producer, IEnumerator<WorkloadMessage> source, TokenBucket? bucket, SendSchedule? schedule, DeliveryTracker tracker,
+        CancellationToken cancellationToken)
     {
         long sent = 0;
         while (true)
@@ -156,7 +159,8 @@ public sealed class WorkloadProducer
                     return true;
                 }
 
-                Send(producer, source.Current, tracker);
+                var now = _timeProvider.GetUtcNow();
+                Send(producer, source.Current, schedule?.Timestamp(sent - 1, now) ?? now, tracker);
             }
 
             if (cancellationToken.IsCancellationRequested)
@@ -166,13 +170,13 @@ public sealed class WorkloadProducer
         }
     }
 
-    private void Send(IProducer<byte[]?, byte[]?> producer, WorkloadMessage message, DeliveryTracker tracker)
+    private static void Send(IProducer<byte[]?, byte[]?> producer, WorkloadMessage message, DateTimeOffset timestamp, DeliveryTracker tracker)
     {
         var record = new Message<byte[]?, byte[]?>
         {
             Key = message.Key is null ? null : Encoding.UTF8.GetBytes(message.Key),
             Value = message.Value,
-            Timestamp = new Timestamp(_timeProvider.GetUtcNow()),
+            Timestamp = new Timestamp(timestamp),
         };
         tracker.Sending();
         while (true)

@@ -39,7 +39,7 @@ internal static class ControlEndpoints
             stats.Rejected,
             stats.DuplicatesApplied,
             stats.DistinctKeys,
-            View(stats.Latency),
+            View(stats.Latency) with { Curve = state.Recorder.LatencySnapshot().PercentileCurve() },
             state.Knobs.All.ToDictionary(knobs => knobs.Name, knobs => new ServiceCallsView(knobs.TotalCalls, knobs.InjectedFailures, knobs.CallsByEndpoint)));
     }
 

@@ -12,7 +12,7 @@ internal sealed class SandboxState
         Options = options;
         TimeProvider = timeProvider;
         Knobs = new SandboxKnobs(options, timeProvider);
-        Recorder = new DeliveryRecorder(timeProvider, options.LatencyRelativeAccuracy, options.MaxHistoryPerKey);
+        Recorder = new DeliveryRecorder(timeProvider, options.LatencySignificantDigits, options.MaxHistoryPerKey);
         Contents = new ContentCatalog(options);
         Placements = new PlacementCatalog(options);
         Knowledge = new RecommenderKnowledge(Contents, Recorder);

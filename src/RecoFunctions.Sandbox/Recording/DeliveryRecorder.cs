@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using HdrHistogram;
 using RecoFunctions.Core.Delivery;
 using RecoFunctions.Core.Diagnostics;
 
@@ -15,7 +16,7 @@ public sealed class DeliveryRecorder
     private readonly ConcurrentDictionary<RecordKey, KeyState> _keys = new();
     private readonly TimeProvider _timeProvider;
     private readonly int _maxHistoryPerKey;
-    private readonly LatencyHistogram _latency;
+    private readonly LongConcurrentHistogram _latency;
     private readonly List<Waiter> _waiters = [];
     private int _waiterCount;
     private long _received;
@@ -24,13 +25,13 @@ public sealed class DeliveryRecorder
     private long _rejected;
     private long _duplicatesApplied;
 
-    public DeliveryRecorder(TimeProvider timeProvider, double latencyRelativeAccuracy = 0.01, int maxHistoryPerKey = 100)
+    public DeliveryRecorder(TimeProvider timeProvider, int latencySignificantDigits = LatencyHistograms.DefaultSignificantDigits, int maxHistoryPerKey = 100)
     {
         ArgumentNullException.ThrowIfNull(timeProvider);
         ArgumentOutOfRangeException.ThrowIfNegative(maxHistoryPerKey);
         _timeProvider = timeProvider;
         _maxHistoryPerKey = maxHistoryPerKey;
-        _latency = new LatencyHistogram(latencyRelativeAccuracy);
+        _latency = LatencyHistograms.CreateConcurrent(latencySignificantDigits);
     }
 
     public DeliveryCounts Counts => new(
@@ -48,7 +49,7 @@ public sealed class DeliveryRecorder
     }
 
     /// <summary>A copy of the end-to-end latency histogram (receive time − producedAt of applied deliveries).</summary>
-    public LatencyHistogram LatencySnapshot() => _latency.Snapshot();
+    public HistogramBase LatencySnapshot() => _latency.Copy();
 
     /// <summary>The highest version applied for the key, or null if none was.</summary>
     public long? GetHeldVersion(string kind, string key) =>
