@@ -15,13 +15,9 @@ public static class LatencyHistograms
 
     private static readonly long HighestMicroseconds = (long)HighestTrackable.TotalMicroseconds;
 
-    /// <summary>A histogram for one writer at a time.</summary>
+    /// <summary>A histogram for one thread at a time; <see cref="LatencyRecorder"/> for many.</summary>
     public static LongHistogram Create(int significantDigits = DefaultSignificantDigits) =>
         new(HighestMicroseconds, significantDigits);
-
-    /// <summary>A histogram many threads record into at once without locks; reads see a recent state.</summary>
-    public static LongConcurrentHistogram CreateConcurrent(int significantDigits = DefaultSignificantDigits) =>
-        new(1, HighestMicroseconds, significantDigits);
 
     /// <summary>A recorder whose interval histograms take turns: wait-free recording from many threads, consistent windows.</summary>
     public static Recorder CreateRecorder(int significantDigits = DefaultSignificantDigits) =>

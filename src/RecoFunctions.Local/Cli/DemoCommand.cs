@@ -113,7 +113,7 @@ internal static class DemoCommand
         yield return Invariant($"start-up:         events produced in the first {warmUp} (consumer group forming, first connections, JIT): latency p50 {startUp.P50:0.0} ms, p99 {startUp.P99:0.0} ms, max {startUp.Max:0.0} ms ({startUp.Count:#,0} deliveries)");
         yield return Invariant($"p99 by second:    {string.Join(" | ", summary.P99BySecondMs.Select(p99 => Invariant($"{p99:#,0.0}")))} ms (events produced in each second of the stream)");
         yield return Invariant($"whole run:        {summary.PipelinePerSecond:#,0} messages/s over {summary.DurationSeconds:0.0} s; latency p50 {latency.P50:0.0} ms, p95 {latency.P95:0.0} ms, p99 {latency.P99:0.0} ms, max {latency.Max:0.0} ms ({latency.Count:#,0} deliveries), start-up included");
-        yield return "                  (latency: Kafka timestamp to recommender receipt, all in this one process on embedded Kafka and sandbox; 'reco bench' measures the pipeline on its own)";
+        yield return "                  (latency: Kafka timestamp, the intended send time at the offered rate, to recommender receipt, all in this one process on embedded Kafka and sandbox; 'reco bench' measures the pipeline on its own)";
         if (Caveat(summary) is { } caveat)
         {
             yield return caveat;

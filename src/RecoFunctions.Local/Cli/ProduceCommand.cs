@@ -22,7 +22,8 @@ internal static class ProduceCommand
         var command = new Command(Name,
             "Produce events to the flows' topics: a generated workload (realistic content and campaign events with rising versions per key, " +
             "plus chosen shares of invalid, hostile, duplicate, out-of-order and permanently failing messages; deterministic per --seed) or a JSON Lines file. " +
-            "Every record is keyed and stamped with its send time (CreateTime), from which end-to-end latency is measured. " +
+            "Every record is keyed and stamped with its send time (CreateTime), from which end-to-end latency is measured; with --rate, with the time " +
+            "the rate was due to send it when it went later, so that a held-back producer shows as latency (coordinated omission). " +
             "Reports on standard error what was sent, by flow and expected fate, and the rate achieved. " +
             "Exit code: 0 all sent, 1 some sends failed, 2 bad arguments or configuration, 130 stopped by Ctrl+C.");
         foreach (var option in options.All)

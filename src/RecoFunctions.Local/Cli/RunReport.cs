@@ -4,7 +4,7 @@ using RecoFunctions.Local.Runtime;
 
 namespace RecoFunctions.Local.Cli;
 
-/// <summary>The figures of a running runtime as text, for the live view, the progress log line and the final summary.</summary>
+/// <summary>The figures of a running runtime as text, for the progress log line, the live view and the final summary.</summary>
 internal static class RunReport
 {
     private const int MaxListed = 4;
@@ -53,22 +53,6 @@ internal static class RunReport
         var listed = string.Join(", ", snapshot.PausedPartitions.Take(MaxListed));
         var more = snapshot.PausedPartitions.Count - MaxListed;
         return more > 0 ? $"{listed} and {more} more" : listed;
-    }
-
-    /// <summary>The live view: always the same number of lines, so that it can be redrawn in place.</summary>
-    public static IReadOnlyList<string> LiveLines(string header, RuntimeSnapshot snapshot, double throughput)
-    {
-        var recent = snapshot.RecentLatency;
-        return
-        [
-            $"{header} · up {snapshot.Elapsed:hh\\:mm\\:ss}",
-            $"  throughput    {Rate(throughput)} msg/s   consumed {Count(snapshot.Consumed)}   delivered {Count(snapshot.Delivered)}   stale {Count(snapshot.Stale)}   dead-lettered {Count(snapshot.DeadLettered)}",
-            $"  in flight     {Count(snapshot.InFlight)}   pending {Count(snapshot.Pending)}   retries {Count(snapshot.Retries)}   lag {Lag(snapshot)}",
-            $"  latency       p50 {Milliseconds(recent.P50)}   p99 {Milliseconds(recent.P99)}   (since start: p50 {Milliseconds(snapshot.Latency.P50)}, p99 {Milliseconds(snapshot.Latency.P99)}, max {Milliseconds(snapshot.Latency.Max)})",
-            $"  dead letters  {DeadLetters(snapshot)}",
-            $"  breakers      {Breakers(snapshot)}",
-            $"  partitions    {snapshot.AssignedPartitions.Count} assigned, paused: {Paused(snapshot)}",
-        ];
     }
 
     /// <summary>The human-readable end of a run.</summary>

@@ -1,44 +1,43 @@
 using Microsoft.Extensions.Logging;
+using RecoFunctions.Local.LiveView;
 using RecoFunctions.Local.Runtime;
 
 namespace RecoFunctions.Local.Cli;
 
 /// <summary>
-/// Shows how a run is going: on a terminal, a compact block redrawn in place every second; otherwise one log line per
-/// <c>Runtime:ReportInterval</c> with the same figures.
+/// Shows how a run is going: on a terminal, a Spectre.Console live view redrawn in place every second; otherwise one
+/// log line per <c>Runtime:ReportInterval</c> with the same figures.
 /// </summary>
 internal sealed class RunReporter
 {
     private static readonly TimeSpan LiveInterval = TimeSpan.FromSeconds(1);
 
     private readonly PipelineRuntime _runtime;
-    private readonly RecoConsole _console;
     private readonly ILogger _logger;
-    private readonly bool _live;
     private readonly TimeSpan _reportInterval;
     private readonly string _header;
-    private readonly RecoConsoleLoggerProvider _log;
+    private readonly LiveFrames? _live;
     private RuntimeSnapshot? _previous;
-    private int _drawnLines;
 
     public RunReporter(PipelineRuntime runtime, RecoConsole console, RecoConsoleLoggerProvider log, ILogger logger, bool live, TimeSpan reportInterval, string header)
     {
         _runtime = runtime;
-        _console = console;
-        _log = log;
         _logger = logger;
-        _live = live;
         _reportInterval = reportInterval;
         _header = header;
-
-        // A log line scrolls the screen under the frame: the next frame starts afresh below it.
-        log.LineWritten += () => _drawnLines = 0;
+        _live = live ? new LiveFrames(TerminalConsole.Create(console), log, Frame) : null;
     }
 
     public async Task RunAsync(CancellationToken stop)
     {
         _previous = _runtime.Snapshot();
-        using var timer = new PeriodicTimer(_live ? LiveInterval : _reportInterval, TimeProvider.System);
+        if (_live is not null)
+        {
+            await _live.RunAsync(LiveInterval, stop).ConfigureAwait(false);
+            return;
+        }
+
+        using var timer = new PeriodicTimer(_reportInterval, TimeProvider.System);
         try
         {
             while (await timer.WaitForNextTickAsync(stop).ConfigureAwait(false))
@@ -52,13 +51,23 @@ internal sealed class RunReporter
         }
     }
 
-    /// <summary>One last frame (live view only), so that the block shows the final figures above the summary.</summary>
+    /// <summary>Nothing left to do: the live view drew its final frame when it stopped, and the plain lines need none.</summary>
     public void Finish()
     {
-        if (_live)
+    }
+
+    /// <summary>The live view's next frame; null while not consuming yet (still checking that Kafka answers).</summary>
+    private Spectre.Console.Rendering.IRenderable? Frame()
+    {
+        var current = _runtime.Snapshot();
+        if (current.Elapsed == TimeSpan.Zero)
         {
-            Report();
+            return null;
         }
+
+        var throughput = RunReport.Throughput(current, _previous ?? current);
+        _previous = current;
+        return RuntimePanel.Render(_header, current, throughput);
     }
 
     private void Report()
@@ -72,12 +81,6 @@ internal sealed class RunReporter
 
         var throughput = RunReport.Throughput(current, _previous ?? current);
         _previous = current;
-        if (_live)
-        {
-            Draw(RunReport.LiveLines(_header, current, throughput));
-            return;
-        }
-
         CliLog.Progress(
             _logger,
             RunReport.Rate(throughput),
@@ -94,41 +97,5 @@ internal sealed class RunReporter
             RunReport.DeadLetters(current),
             RunReport.Breakers(current),
             RunReport.Paused(current));
-    }
-
-    private void Draw(IReadOnlyList<string> lines)
-    {
-        var width = Width();
-        var output = _console.Output;
-        lock (_log.OutputLock)
-        {
-            if (_drawnLines > 0)
-            {
-                // Back to the first line of the previous frame, then overwrite it line by line.
-                output.Write($"\u001b[{_drawnLines}A");
-            }
-
-            foreach (var line in lines)
-            {
-                output.Write("\r\u001b[2K");
-                output.WriteLine(line.Length > width ? line[..width] : line);
-            }
-
-            output.Flush();
-            _drawnLines = lines.Count;
-        }
-    }
-
-    private static int Width()
-    {
-        try
-        {
-            // A wrapped line would break the redraw: keep every line within the terminal.
-            return Math.Max(20, Console.WindowWidth - 1);
-        }
-        catch (IOException)
-        {
-            return 159;
-        }
     }
 }

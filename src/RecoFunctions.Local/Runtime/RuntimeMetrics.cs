@@ -16,7 +16,7 @@ internal sealed class RuntimeMetrics
     public const string MeterName = "RecoFunctions";
 
     private readonly ConcurrentDictionary<DeadLetterKey, StrongBox<long>> _deadLetters = new();
-    private readonly HdrHistogram.LongConcurrentHistogram _latency = LatencyHistograms.CreateConcurrent();
+    private readonly LatencyRecorder _latency = new();
     private readonly RecentLatency _recent = new();
     private readonly Counter<long> _consumedCounter;
     private readonly Counter<long> _deliveredCounter;

@@ -16,7 +16,7 @@ public sealed class DeliveryRecorder
     private readonly ConcurrentDictionary<RecordKey, KeyState> _keys = new();
     private readonly TimeProvider _timeProvider;
     private readonly int _maxHistoryPerKey;
-    private readonly LongConcurrentHistogram _latency;
+    private readonly LatencyRecorder _latency;
     private readonly List<Waiter> _waiters = [];
     private int _waiterCount;
     private long _received;
@@ -31,7 +31,7 @@ public sealed class DeliveryRecorder
         ArgumentOutOfRangeException.ThrowIfNegative(maxHistoryPerKey);
         _timeProvider = timeProvider;
         _maxHistoryPerKey = maxHistoryPerKey;
-        _latency = LatencyHistograms.CreateConcurrent(latencySignificantDigits);
+        _latency = new LatencyRecorder(latencySignificantDigits);
     }
 
     public DeliveryCounts Counts => new(
@@ -49,7 +49,7 @@ public sealed class DeliveryRecorder
     }
 
     /// <summary>A copy of the end-to-end latency histogram (receive time − producedAt of applied deliveries).</summary>
-    public HistogramBase LatencySnapshot() => _latency.Copy();
+    public HistogramBase LatencySnapshot() => _latency.Snapshot();
 
     /// <summary>The highest version applied for the key, or null if none was.</summary>
     public long? GetHeldVersion(string kind, string key) =>

@@ -10,11 +10,13 @@ public sealed class LatencyHistogramsTests
     public void Percentile_SeededLogNormalSample_WithinATenthOfAPercentOfExact()
     {
         var samples = LogNormalSample(seed: 7, count: 100_000);
-        var histogram = LatencyHistograms.CreateConcurrent();
+        var recorder = new LatencyRecorder();
         foreach (var sample in samples)
         {
-            histogram.Record(sample);
+            recorder.Record(sample);
         }
+
+        var histogram = recorder.Snapshot();
 
         var sorted = samples.Select(LatencyHistograms.Microseconds).Order().ToArray();
         foreach (var percentile in Percentiles)
@@ -87,6 +89,42 @@ public sealed class LatencyHistogramsTests
 
         Assert.Equal(40_000, interval.TotalCount);
         Assert.Equal(0, recorder.GetIntervalHistogram().TotalCount);
+    }
+
+    [Fact]
+    public async Task LatencyRecorder_ReadWhileManyThreadsRecord_NeverThrowsAndEndsWithEverySample()
+    {
+        var recorder = new LatencyRecorder();
+        var writers = Enumerable.Range(0, 3).Select(_ => Task.Run(() =>
+        {
+            for (var i = 1; i <= 200_000; i++)
+            {
+                recorder.Record(TimeSpan.FromMicroseconds(i % 5_000));
+            }
+        })).ToArray();
+
+        var reads = 0;
+        while (!writers.All(writer => writer.IsCompleted) || reads == 0)
+        {
+            Assert.InRange(recorder.Summarize().Count, 0, 600_000);
+            reads++;
+        }
+
+        await Task.WhenAll(writers);
+        Assert.Equal(600_000, recorder.Summarize().Count);
+    }
+
+    [Fact]
+    public void LatencyRecorder_Reset_ForgetsEverything()
+    {
+        var recorder = new LatencyRecorder();
+        recorder.Record(TimeSpan.FromMilliseconds(3));
+        recorder.Summarize();
+        recorder.Record(TimeSpan.FromMilliseconds(4));
+
+        recorder.Reset();
+
+        Assert.Equal(0, recorder.Snapshot().TotalCount);
     }
 
     private static TimeSpan[] LogNormalSample(int seed, int count)
