@@ -181,15 +181,19 @@ internal sealed partial class BenchRunner
         MemoryFigures memory;
         CpuFigures cpu;
         RuntimeSnapshot end;
+        IReadOnlyList<Report.TimeSample> series;
         try
         {
             await using var watch = new ProgressWatch(runtime);
+            await using var seriesSampler = new Report.SeriesSampler(runtime);
             await using var sampler = new MemorySampler(() => watch.InFlight);
             fed = await feed(runtime).ConfigureAwait(false);
             await watch.WaitForFinishedAsync(fed.Sent, PhaseTimeout(fed.Sent), running, cancellationToken).ConfigureAwait(false);
             cpu = CpuFigures.Since(cpuStart, fed.Sent, _processes);
             await sampler.DisposeAsync().ConfigureAwait(false);
             await watch.DisposeAsync().ConfigureAwait(false);
+            await seriesSampler.DisposeAsync().ConfigureAwait(false);
+            series = seriesSampler.Samples;
             (span, finished, memory) = (watch.Span, watch.Finished, sampler.Figures);
             end = runtime.Snapshot();
         }
@@ -204,6 +208,7 @@ internal sealed partial class BenchRunner
         }
 
         var latency = await _sandbox.LatencyAsync(cancellationToken).ConfigureAwait(false);
+        var curve = await _sandbox.LatencyCurveAsync(cancellationToken).ConfigureAwait(false);
         var audit = await DeliveryAudit.RunAsync(fed.Manifest, _sandbox.SnapshotAsync, new DeadLetterReader(_bootstrap, _kafka), cancellationToken).ConfigureAwait(false);
         var maxRate = name == "pipeline-max-rate";
         var offered = maxRate || fed.Rate is null ? (double?)null : Math.Round(fed.Rate.Value);
@@ -211,6 +216,8 @@ internal sealed partial class BenchRunner
             name, finished, Seconds(span), PerSecond(finished, span), offered, latency, memory, cpu, audit.Delivered, audit.Lost, audit.DuplicatesApplied, end.DeadLettered)
         {
             Waits = maxRate ? WaitFigures.Of(end) : null,
+            LatencyCurve = curve,
+            Series = series,
         };
     }
 

@@ -1,3 +1,5 @@
+using RecoFunctions.Core.Diagnostics;
+using RecoFunctions.Local.Bench.Report;
 using RecoFunctions.Local.Cli;
 
 namespace RecoFunctions.Local.Bench;
@@ -31,4 +33,10 @@ internal sealed record PhaseFigures(
 {
     /// <summary>The batches' waits; measured in the maximum-rate phase only, where they say what bounds the rate.</summary>
     public WaitFigures? Waits { get; init; }
+
+    /// <summary>The whole latency percentile curve (from the same histogram as <see cref="LatencyMs"/>), for the report.</summary>
+    public IReadOnlyList<PercentilePoint> LatencyCurve { get; init; } = [];
+
+    /// <summary>Throughput, lag and in flight once a second while the phase ran (pipeline phases), for the report.</summary>
+    public IReadOnlyList<TimeSample> Series { get; init; } = [];
 }

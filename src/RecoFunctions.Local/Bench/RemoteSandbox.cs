@@ -40,6 +40,14 @@ internal sealed class RemoteSandbox : IDisposable
         return new LatencyFigures(latency.Count, Math.Round(latency.P50Ms, 3), Math.Round(latency.P95Ms, 3), Math.Round(latency.P99Ms, 3), Math.Round(latency.MaxMs, 3));
     }
 
+    /// <summary>The whole percentile curve of the same histogram as <see cref="LatencyAsync"/>.</summary>
+    public async Task<IReadOnlyList<Core.Diagnostics.PercentilePoint>> LatencyCurveAsync(CancellationToken cancellationToken)
+    {
+        var stats = await _http.GetFromJsonAsync("_sandbox/stats", SandboxJsonContext.Default.StatsView, cancellationToken).ConfigureAwait(false)
+            ?? throw new InvalidOperationException("GET /_sandbox/stats answered null");
+        return stats.Latency.Curve;
+    }
+
     public Task<RecommenderSnapshot> SnapshotAsync(CancellationToken cancellationToken) => _recommender.GetSnapshotAsync(cancellationToken);
 
     public void Dispose() => _http.Dispose();

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Confluent.Kafka;
 using Microsoft.Extensions.Configuration;
 using RecoFunctions.Local.Bench;
+using RecoFunctions.Local.Bench.Report;
 using RecoFunctions.Local.Kafka;
 
 namespace RecoFunctions.Local.Cli;
@@ -51,6 +52,11 @@ internal static class BenchCommand
             Description = "Write the report as JSON to this file.",
             HelpName = "FILE",
         };
+        var reportOption = new Option<FileInfo?>("--report")
+        {
+            Description = "Write the run as a self-contained HTML page: latency percentiles per phase, throughput and lag over time, processor time per process.",
+            HelpName = "FILE.html",
+        };
         var strictOption = new Option<bool>("--strict")
         {
             Description = "Exit 1 when a target is missed (by default a miss is reported and the exit code is 0).",
@@ -75,6 +81,7 @@ internal static class BenchCommand
             mixedOption,
             memoryOption,
             outOption,
+            reportOption,
             strictOption,
         };
 
@@ -115,13 +122,13 @@ internal static class BenchCommand
             settings = settings with { GlobalArguments = GlobalArguments(parseResult.GetValue(global.Environment), parseResult.GetValue(global.Config)) };
             return await RunAsync(
                 console, parseResult.GetValue(global.Environment), parseResult.GetValue(global.Config), settings,
-                parseResult.GetValue(outOption), parseResult.GetValue(strictOption), cancellationToken).ConfigureAwait(false);
+                new BenchOutputs(parseResult.GetValue(outOption), parseResult.GetValue(reportOption)), parseResult.GetValue(strictOption), cancellationToken).ConfigureAwait(false);
         });
         return command;
     }
 
     private static async Task<int> RunAsync(
-        RecoConsole console, string? environment, FileInfo? config, BenchSettings settings, FileInfo? output, bool strict, CancellationToken cancellationToken)
+        RecoConsole console, string? environment, FileInfo? config, BenchSettings settings, BenchOutputs outputs, bool strict, CancellationToken cancellationToken)
     {
         // SIGTERM or Ctrl+C unwinds the bench, which stops its broker, sandbox and producer processes rather than leaving them behind.
         using var signals = new ShutdownSignals(cancellationToken, console.Error, "stopping the bench's broker, sandbox and producer processes");
@@ -138,9 +145,15 @@ internal static class BenchCommand
                 await console.Output.WriteLineAsync(line).ConfigureAwait(false);
             }
 
-            if (output is not null)
+            if (outputs.Json is { } output)
             {
                 await WriteAsync(output, report).ConfigureAwait(false);
+            }
+
+            if (outputs.Html is { } page)
+            {
+                await BenchHtmlReport.WriteAsync(page, report, cancellationToken).ConfigureAwait(false);
+                await console.Error.WriteLineAsync($"reco bench: report written to {page.FullName}").ConfigureAwait(false);
             }
 
             return strict && !report.AllPassed ? ExitCodes.Findings : ExitCodes.Success;

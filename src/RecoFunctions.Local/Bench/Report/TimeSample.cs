@@ -1,0 +1,8 @@
+namespace RecoFunctions.Local.Bench.Report;
+
+/// <summary>One second of a pipeline phase, for the report's charts.</summary>
+/// <param name="Seconds">Since the phase's runtime started.</param>
+/// <param name="EventsPerSecond">Events finished in the second before this sample.</param>
+/// <param name="Lag">Messages of the phase's topics not finished yet (all flows).</param>
+/// <param name="InFlight">Messages consumed and not finished.</param>
+internal sealed record TimeSample(double Seconds, double EventsPerSecond, long Lag, long InFlight);
