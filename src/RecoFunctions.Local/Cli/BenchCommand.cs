@@ -138,8 +138,9 @@ internal static class BenchCommand
             var configuration = RecoConfiguration.Build(console, environment, config);
             var configured = configuration[$"{KafkaOptions.SectionName}:{nameof(KafkaOptions.BootstrapServers)}"];
             settings = settings with { Bootstrap = NullIfBlank(settings.Bootstrap) ?? NullIfBlank(configured) };
-            var log = new RecoConsoleLoggerProvider(console.Error, TimeProvider.System);
-            var report = await BenchRunner.RunAsync(configuration, settings, console.Error, log, cancellationToken).ConfigureAwait(false);
+            var report = console.IsTerminal
+                ? await BenchProgress.RunUnderSpinnerAsync(console, configuration, settings, cancellationToken).ConfigureAwait(false)
+                : await BenchRunner.RunAsync(configuration, settings, console.Error, new RecoConsoleLoggerProvider(console.Error, TimeProvider.System), cancellationToken).ConfigureAwait(false);
             foreach (var line in BenchReportText.Lines(report))
             {
                 await console.Output.WriteLineAsync(line).ConfigureAwait(false);

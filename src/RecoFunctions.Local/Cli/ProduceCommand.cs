@@ -69,7 +69,10 @@ internal static class ProduceCommand
                 return await CommandFailure.ReportAsync(console, Name, [problem], ExitCodes.Findings).ConfigureAwait(false);
             }
 
-            var report = await producer.ProduceAsync(client, messages, spec.Rate, manifest, cancellationToken).ConfigureAwait(false);
+            var sending = producer.ProduceAsync(client, messages, spec.Rate, manifest, cancellationToken);
+            var report = console.IsTerminal
+                ? await LiveView.ProduceProgressBar.ShowAsync(console, producer, file is null ? spec.Count : null, sending).ConfigureAwait(false)
+                : await sending.ConfigureAwait(false);
             ProduceSummary.Write(console.Error, report, bootstrap);
             if (manifestFile is not null)
             {

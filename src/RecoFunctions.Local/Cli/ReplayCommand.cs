@@ -99,7 +99,14 @@ internal static class ReplayCommand
             var flows = SelectFlows(services.GetRequiredService<FlowRegistry>(), request.Flow);
             var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("RecoFunctions.Local.Cli.ReplayCommand");
             var metadata = await Task.Run(() => BrokerProbe.Probe(options, bootstrap, logger), cancellationToken).ConfigureAwait(false);
-            return await Task.Run(() => Replay(console, request, options, bootstrap, flows, metadata, cancellationToken), cancellationToken).ConfigureAwait(false);
+            if (console.IsTerminal)
+            {
+                // A spinner while the dead-letter topics are read; the lines print above it.
+                return await LiveView.TerminalProgress.SpinnerAsync(LiveView.TerminalConsole.Create(console), "reco replay: reading the dead-letter topics", writer =>
+                    Task.Run(() => Replay(writer, writer, request, options, bootstrap, flows, metadata, cancellationToken), cancellationToken)).ConfigureAwait(false);
+            }
+
+            return await Task.Run(() => Replay(console.Output, console.Error, request, options, bootstrap, flows, metadata, cancellationToken), cancellationToken).ConfigureAwait(false);
         }
         catch (RecoStartupException exception)
         {
@@ -123,7 +130,7 @@ internal static class ReplayCommand
     }
 
     private static int Replay(
-        RecoConsole console, ReplayRequest request, KafkaOptions options, string bootstrap, IReadOnlyList<FlowDefinition> flows, Metadata metadata, CancellationToken cancellationToken)
+        TextWriter output, TextWriter error, ReplayRequest request, KafkaOptions options, string bootstrap, IReadOnlyList<FlowDefinition> flows, Metadata metadata, CancellationToken cancellationToken)
     {
         var failures = new List<string>();
         long acknowledged = 0;
@@ -160,12 +167,12 @@ internal static class ReplayCommand
                 var partitions = BrokerProbe.PartitionsOf(metadata, flow.DeadLetterTopic);
                 if (partitions is null)
                 {
-                    console.Output.WriteLine($"{flow.DeadLetterTopic}: no such topic, nothing to replay");
+                    output.WriteLine($"{flow.DeadLetterTopic}: no such topic, nothing to replay");
                     continue;
                 }
 
                 var counts = replay.Replay(flow, partitions, request.Filter, cancellationToken);
-                console.Output.WriteLine(Describe(counts, request.DryRun));
+                output.WriteLine(Describe(counts, request.DryRun));
             }
 
             if (producer is not null && producer.Flush(options.ConnectTimeout * 3) > 0)
@@ -180,12 +187,12 @@ internal static class ReplayCommand
 
         if (!request.DryRun)
         {
-            console.Output.WriteLine($"reco replay: {acknowledged} records republished");
+            output.WriteLine($"reco replay: {acknowledged} records republished");
         }
 
         foreach (var failure in failures.Distinct().Take(10))
         {
-            console.Error.WriteLine($"reco replay: could not republish: {failure}");
+            error.WriteLine($"reco replay: could not republish: {failure}");
         }
 
         return failures.Count > 0 ? ExitCodes.Unavailable : ExitCodes.Success;

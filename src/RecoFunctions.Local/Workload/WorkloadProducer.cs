@@ -22,6 +22,7 @@ public sealed class WorkloadProducer
 
     private readonly PipelineOptions _pipeline;
     private readonly TimeProvider _timeProvider;
+    private DeliveryTracker? _tracker;
 
     public WorkloadProducer(PipelineOptions pipeline, TimeProvider? timeProvider = null)
     {
@@ -65,6 +66,11 @@ public sealed class WorkloadProducer
             .Build();
     }
 
+    /// <summary>How far the current (or last) send has got, for progress displays; zero before the first.</summary>
+    public ProduceProgress Progress => Volatile.Read(ref _tracker) is { } tracker
+        ? new ProduceProgress(tracker.Attempted, tracker.Attempted - tracker.Outstanding - tracker.Failed, tracker.Failed)
+        : default;
+
     /// <summary>Generates <paramref name="spec"/> and sends it.</summary>
     public Task<ProduceReport> ProduceAsync(IProducer<byte[]?, byte[]?> producer, WorkloadSpec spec, CancellationToken cancellationToken)
     {
@@ -99,6 +105,7 @@ public sealed class WorkloadProducer
         IProducer<byte[]?, byte[]?> producer, IEnumerable<WorkloadMessage> messages, double rate, WorkloadManifest manifest, CancellationToken cancellationToken)
     {
         var tracker = new DeliveryTracker(manifest);
+        Volatile.Write(ref _tracker, tracker);
         var bucket = rate > 0 ? new TokenBucket(rate, PacingBurst, _timeProvider) : null;
         var schedule = rate > 0 ? new SendSchedule(_timeProvider.GetUtcNow(), rate) : null;
         var started = _timeProvider.GetTimestamp();
