@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using RecoFunctions.Local.Tests.Support;
 
 namespace RecoFunctions.Local.Tests.Bench;
 
@@ -21,43 +21,12 @@ internal static class HeadlessChromium
         var profile = Directory.CreateTempSubdirectory("reco-chromium-");
         try
         {
-            var start = new ProcessStartInfo(Executable)
-            {
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                UseShellExecute = false,
-            };
-            foreach (var flag in new[]
-            {
+            string[] flags =
+            [
                 "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
                 "--disable-component-update", "--disable-sync", $"--user-data-dir={profile.FullName}",
-            })
-            {
-                start.ArgumentList.Add(flag);
-            }
-
-            foreach (var argument in arguments)
-            {
-                start.ArgumentList.Add(argument);
-            }
-
-            using var process = Process.Start(start) ?? throw new InvalidOperationException("chromium did not start");
-            var output = process.StandardOutput.ReadToEndAsync();
-            var error = process.StandardError.ReadToEndAsync();
-            using var limit = new CancellationTokenSource(HangLimit);
-            try
-            {
-                await process.WaitForExitAsync(limit.Token);
-            }
-            catch (OperationCanceledException)
-            {
-                process.Kill(entireProcessTree: true);
-                throw new TimeoutException($"chromium did not finish within {HangLimit.TotalSeconds:0} s: {await error}");
-            }
-
-            return process.ExitCode == 0
-                ? await output
-                : throw new InvalidOperationException($"chromium exited with {process.ExitCode}: {await error}");
+            ];
+            return await ExternalTool.RunAsync(Executable, [.. flags, .. arguments], HangLimit);
         }
         finally
         {

@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using RecoFunctions.Local.Tests.Support;
 
 namespace RecoFunctions.Local.Tests.LiveView;
 
@@ -6,6 +6,7 @@ namespace RecoFunctions.Local.Tests.LiveView;
 internal sealed class Tmux : IDisposable
 {
     private const string Executable = "tmux";
+    private static readonly TimeSpan CommandLimit = TimeSpan.FromSeconds(30);
     private readonly string _socket = $"reco-test-{Guid.NewGuid():N}";
 
     private Tmux()
@@ -52,30 +53,6 @@ internal sealed class Tmux : IDisposable
 
     public void Dispose() => Run("kill-server");
 
-    private string Run(params string[] arguments)
-    {
-        var start = new ProcessStartInfo(Executable)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add("-L");
-        start.ArgumentList.Add(_socket);
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("tmux did not start");
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        if (process.ExitCode != 0 && arguments[0] != "kill-server")
-        {
-            throw new InvalidOperationException($"tmux {string.Join(' ', arguments)} exited with {process.ExitCode}: {error}");
-        }
-
-        return output.GetAwaiter().GetResult();
-    }
+    private string Run(params string[] arguments) =>
+        ExternalTool.RunAsync(Executable, ["-L", _socket, .. arguments], CommandLimit, mayFail: arguments[0] == "kill-server").GetAwaiter().GetResult();
 }
