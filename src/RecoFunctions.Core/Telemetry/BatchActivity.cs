@@ -12,7 +12,7 @@ public static class BatchActivity
     public const int MaxLinks = 64;
 
     /// <returns>The started span, current on this async flow; <see langword="null"/> when nothing listens.</returns>
-    public static Activity? Start(string flow, string topic, int partition, int count, IEnumerable<ActivityContext> recordContexts)
+    public static Activity? Start(string flow, string topic, int? partition, int count, IEnumerable<ActivityContext> recordContexts)
     {
         ArgumentNullException.ThrowIfNull(recordContexts);
         if (!RecoTelemetry.Source.HasListeners())
@@ -44,10 +44,14 @@ public static class BatchActivity
             { "messaging.system", "kafka" },
             { "messaging.operation.type", "process" },
             { "messaging.destination.name", topic },
-            { "messaging.destination.partition.id", partition },
             { "messaging.batch.message_count", count },
             { "reco.flow", flow },
         };
+        if (partition is { } id)
+        {
+            tags.Add("messaging.destination.partition.id", id);
+        }
+
         return RecoTelemetry.Source.StartActivity("process " + topic, ActivityKind.Consumer, parent, tags, links);
     }
 }

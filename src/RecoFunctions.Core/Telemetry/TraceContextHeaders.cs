@@ -24,6 +24,26 @@ public static class TraceContextHeaders
         return ActivityContext.TryParse(Encoding.UTF8.GetString(traceParent), state, isRemote: true, out var context) ? context : default;
     }
 
+    /// <summary>The remote context of a record's headers (the last of each key); <see langword="default"/> when absent or malformed.</summary>
+    public static ActivityContext Of(IReadOnlyList<Messaging.KafkaHeader> headers)
+    {
+        ArgumentNullException.ThrowIfNull(headers);
+        byte[]? traceParent = null, traceState = null;
+        foreach (var header in headers)
+        {
+            if (string.Equals(header.Key, TraceParent, StringComparison.Ordinal))
+            {
+                traceParent = header.Value;
+            }
+            else if (string.Equals(header.Key, TraceState, StringComparison.Ordinal))
+            {
+                traceState = header.Value;
+            }
+        }
+
+        return Parse(traceParent, traceState);
+    }
+
     /// <summary>
     /// The context a dead letter carries: the current span when it continues the record's trace (or the record had
     /// none), else the record's own context, so a dead letter never joins a trace its record did not belong to.

@@ -1,11 +1,9 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
-using RecoFunctions.Core.Resilience;
 using RecoFunctions.Core.Telemetry;
 
 namespace RecoFunctions.Local.Telemetry;
@@ -40,7 +38,7 @@ public static class RuntimeTelemetryServiceCollectionExtensions
         {
             telemetry.WithMetrics(metrics =>
             {
-                AddRecoMetrics(metrics);
+                metrics.AddRecoMetrics();
                 if (prometheus)
                 {
                     metrics.AddPrometheusExporter();
@@ -61,28 +59,10 @@ public static class RuntimeTelemetryServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>The pipeline's meter, seconds buckets for its durations, and the breaker gauge.</summary>
-    public static MeterProviderBuilder AddRecoMetrics(MeterProviderBuilder metrics)
-    {
-        ArgumentNullException.ThrowIfNull(metrics);
-        metrics.AddMeter(RecoTelemetry.Name)
-            .AddInstrumentation(provider => BreakerStateMetrics.Observe(
-                provider.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>(), provider.GetRequiredService<IBreakerRegistry>()));
-        foreach (var histogram in RecoTelemetry.DurationHistograms)
-        {
-            metrics.AddView(histogram, new ExplicitBucketHistogramConfiguration { Boundaries = [.. RecoTelemetry.DurationBucketsSeconds] });
-        }
-
-        return metrics;
-    }
-
-    /// <summary>Batch and service-call spans and the HTTP calls under them, sampled by <c>Telemetry:TraceSampleRatio</c> where a trace starts.</summary>
+    /// <summary>The pipeline's spans and the HTTP calls under them, sampled where a trace starts (<see cref="DefaultTraceSampleRatio"/>).</summary>
     public static TracerProviderBuilder AddRecoTracing(TracerProviderBuilder tracing)
     {
         ArgumentNullException.ThrowIfNull(tracing);
-        return tracing.AddSource(RecoTelemetry.Name)
-            .AddHttpClientInstrumentation()
-            .SetSampler(provider => new ParentBasedSampler(new TraceIdRatioBasedSampler(
-                provider.GetRequiredService<IOptions<TelemetryOptions>>().Value.TraceSampleRatio ?? DefaultTraceSampleRatio)));
+        return tracing.AddRecoSpans().AddHttpClientInstrumentation().SetRecoSampler(DefaultTraceSampleRatio);
     }
 }

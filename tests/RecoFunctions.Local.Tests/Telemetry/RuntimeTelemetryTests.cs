@@ -111,7 +111,7 @@ public sealed class RuntimeTelemetryTests(ITestOutputHelper output)
 
     private void Register(IServiceCollection services) =>
         services.AddOpenTelemetry()
-            .WithMetrics(metrics => RuntimeTelemetryServiceCollectionExtensions.AddRecoMetrics(metrics).AddInMemoryExporter(_metrics))
+            .WithMetrics(metrics => metrics.AddRecoMetrics().AddInMemoryExporter(_metrics))
             .WithTracing(tracing => RuntimeTelemetryServiceCollectionExtensions.AddRecoTracing(tracing)
                 .AddSource("Microsoft.AspNetCore")
                 .AddInMemoryExporter(_spans));
