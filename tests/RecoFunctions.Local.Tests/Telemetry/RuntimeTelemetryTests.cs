@@ -36,7 +36,7 @@ public sealed class RuntimeTelemetryTests(ITestOutputHelper output)
         var trace = _spans.Where(span => span.TraceId == producer.TraceId).ToList();
         foreach (var span in trace)
         {
-            output.WriteLine($"{span.Source.Name} '{span.DisplayName}' {span.Kind} span {span.SpanId} parent {span.ParentSpanId}");
+            output.WriteLine($"{span.Source.Name} '{span.DisplayName}' {span.Kind} trace {span.TraceId} span {span.SpanId} parent {span.ParentSpanId}");
         }
 
         var batch = Assert.Single(trace, span => span.DisplayName == "process " + TestEvents.ContentTopic);
