@@ -1,12 +1,8 @@
 using System.Collections.Concurrent;
 using System.Net;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.DependencyInjection;
+using RecoFunctions.Sandbox;
 
 namespace RecoFunctions.Local.Tests.Telemetry;
 
@@ -27,9 +23,7 @@ internal sealed class OtlpReceiver : IAsyncDisposable
 
     public static async Task<OtlpReceiver> StartAsync()
     {
-        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
-        builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
-        var app = builder.Build();
+        var app = KestrelApp.CreateBuilder(nameof(OtlpReceiver), IPAddress.Loopback, 0).Build();
         OtlpReceiver? receiver = null;
         app.Run(async context =>
         {
@@ -38,9 +32,7 @@ internal sealed class OtlpReceiver : IAsyncDisposable
             receiver!.Exports.Enqueue((context.Request.Path.Value ?? string.Empty, body.ToArray()));
             context.Response.StatusCode = StatusCodes.Status200OK;
         });
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
-        receiver = new OtlpReceiver(app, new Uri(address));
+        receiver = new OtlpReceiver(app, await KestrelApp.StartAsync(app, CancellationToken.None));
         return receiver;
     }
 
