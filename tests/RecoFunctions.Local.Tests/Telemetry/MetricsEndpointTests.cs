@@ -33,7 +33,8 @@ public sealed partial class MetricsEndpointTests(ITestOutputHelper output)
         {
             Assert.True(DateTime.UtcNow < deadline, "the scrape never showed the 20 deliveries: " + scrape);
             await Task.Delay(100);
-            scrape = await http.GetStringAsync(url);
+            using var response = await http.GetAsync(url);
+            scrape = response.IsSuccessStatusCode ? await response.Content.ReadAsStringAsync() : $"HTTP {(int)response.StatusCode}";
         }
 
         foreach (var line in scrape.Split('\n').Where(line => line.StartsWith("reco_", StringComparison.Ordinal)).Take(40))
