@@ -55,6 +55,9 @@ param deploymentContainerName string
 @description('Application Insights connection string (not a secret: ingestion requires Entra auth).')
 param applicationInsightsConnectionString string
 
+@description('Share of traces started in the app that are sent to Application Insights (0 to 1); metrics are never sampled.')
+param traceSampleRatio string = '0.1'
+
 @description('Key Vault secret URI of the Kafka SASL user name.')
 param kafkaUsernameSecretUri string
 
@@ -161,6 +164,8 @@ var telemetrySettings = {
   APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'ClientId=${identityClientId};Authorization=AAD'
   // DefaultAzureCredential / ManagedIdentityCredential pick the user-assigned identity from this.
   AZURE_CLIENT_ID: identityClientId
+  // The worker's trace sampling (docs/operations.md): decided by trace id, so a trace is kept or dropped as a whole.
+  Telemetry__TraceSampleRatio: traceSampleRatio
 }
 
 // Flat names are what the Kafka trigger/output attributes reference (app-setting names or %name%);

@@ -1,11 +1,6 @@
 using System.Net;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using RecoFunctions.Core.Resilience;
 using RecoFunctions.Core.Services;
 using RecoFunctions.Sandbox.Endpoints;
@@ -90,16 +85,9 @@ public sealed class SandboxHost : IAsyncDisposable
         options.Validate();
         var state = new SandboxState(options, timeProvider);
 
-        // The empty builder reads no appsettings, environment or command line of the embedding process.
-        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions { ApplicationName = typeof(SandboxHost).Assembly.GetName().Name });
-        builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel =>
-        {
-            kestrel.AddServerHeader = false;
-            kestrel.Listen(IPAddress.Parse(options.Host), options.Port);
-        });
+        var builder = KestrelApp.CreateBuilder(typeof(SandboxHost).Assembly.GetName().Name!, IPAddress.Parse(options.Host), options.Port);
         builder.Services.AddRoutingCore();
         builder.Services.AddLogging();
-        builder.Services.AddSingleton<IHostLifetime, PassiveHostLifetime>();
 
         var app = builder.Build();
         ContentEndpoints.Map(app, state);
@@ -108,18 +96,7 @@ public sealed class SandboxHost : IAsyncDisposable
         DeliveryEndpoints.Map(app, state);
         ControlEndpoints.Map(app, state);
 
-        try
-        {
-            await app.StartAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch
-        {
-            await app.DisposeAsync().ConfigureAwait(false);
-            throw;
-        }
-
-        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
-        return new SandboxHost(app, state, new Uri(address.EndsWith('/') ? address : address + "/"));
+        return new SandboxHost(app, state, await KestrelApp.StartAsync(app, cancellationToken).ConfigureAwait(false));
     }
 
     public async ValueTask DisposeAsync()

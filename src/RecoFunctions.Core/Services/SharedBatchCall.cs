@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using RecoFunctions.Core.Diagnostics;
+using RecoFunctions.Core.Telemetry;
 
 namespace RecoFunctions.Core.Services;
 
@@ -138,6 +139,7 @@ internal sealed class SharedBatchCall<TItem, TAnswer>
     {
         using (slot)
         {
+            using var activity = ServiceCallActivity.Start(_service, _operation, request.Items.Count, request.Callers);
             var started = _timeProvider.GetTimestamp();
             try
             {
@@ -155,6 +157,7 @@ internal sealed class SharedBatchCall<TItem, TAnswer>
                 var failure = ServiceFailureClassifier.Classify(_service, exception, CancellationToken.None)!;
                 _metrics.RecordCall(_service, _operation, failure.IsTransient ? "transient" : "permanent", _timeProvider.GetElapsedTime(started));
                 LogFailure(request.Items.Count, failure, exception);
+                ServiceCallActivity.Failed(activity, failure.Reason, failure.IsTransient);
                 request.Fail(failure);
             }
         }
@@ -195,6 +198,9 @@ internal sealed class SharedBatchCall<TItem, TAnswer>
 
         public CancellationToken Token { get; } = token;
 
+        /// <summary>The caller's span (its batch), parent or link of the requests that carry its items.</summary>
+        public System.Diagnostics.ActivityContext Caller { get; } = System.Diagnostics.Activity.Current?.Context ?? default;
+
         public ItemAnswer<TAnswer>[] Answers { get; } = new ItemAnswer<TAnswer>[items.Count];
 
         public TaskCompletionSource<ItemAnswer<TAnswer>[]> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -217,6 +223,8 @@ internal sealed class SharedBatchCall<TItem, TAnswer>
 
         public List<TItem> Items { get; } = new(capacity);
 
+        public List<System.Diagnostics.ActivityContext> Callers { get; } = [];
+
         public void Add(Submission submission, int count)
         {
             var start = submission.Next;
@@ -227,6 +235,7 @@ internal sealed class SharedBatchCall<TItem, TAnswer>
 
             submission.Next = start + count;
             _slices.Add((submission, start, count));
+            Callers.Add(submission.Caller);
         }
 
         public void Answer(IReadOnlyList<TAnswer> answers)

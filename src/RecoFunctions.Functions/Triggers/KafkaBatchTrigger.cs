@@ -6,6 +6,7 @@ using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using RecoFunctions.Core.Intake;
+using RecoFunctions.Core.Telemetry;
 using RecoFunctions.Core.Workflow;
 
 namespace RecoFunctions.Functions.Triggers;
@@ -41,6 +42,7 @@ public sealed class KafkaBatchTrigger(
     {
         ArgumentNullException.ThrowIfNull(client);
         var messages = (records ?? []).Where(record => record is not null).Select(KafkaRecordMapper.ToMessage).ToList();
+        using var activity = BatchActivity.Start(flow, messages.Count > 0 ? messages[0].Topic : flow, null, messages.Count, messages.Select(message => TraceContextHeaders.Of(message.Headers)));
         var plan = BatchSplitter.Plan(flow, messages, intake.Accept, options.Value, budget, timeProvider.GetUtcNow());
 
         await Task.WhenAll(plan.Orchestrations.Select(orchestration => ScheduleAsync(client, orchestration, cancellationToken)));

@@ -8,6 +8,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using RecoFunctions.Local.Kafka;
 using RecoFunctions.Local.Runtime;
+using RecoFunctions.Local.Telemetry;
 
 namespace RecoFunctions.Local.Cli;
 
@@ -47,6 +48,12 @@ internal static class RunCommand
                 "pending, retries, throughput, latency p50/p95/p99/max in ms, duration.",
             HelpName = "FILE",
         };
+        var metricsPortOption = new Option<string?>("--metrics-port")
+        {
+            Description = "Serve Prometheus metrics at http://*:PORT/metrics while running (0 takes a free port, printed at start). " +
+                "OTLP export is configured apart, by OTEL_EXPORTER_OTLP_ENDPOINT (see docs/operations.md).",
+            HelpName = "PORT",
+        };
         var noLiveOption = new Option<bool>("--no-live")
         {
             Description = "No live view on a terminal: report one log line per Runtime:ReportInterval instead, as when output is redirected.",
@@ -64,6 +71,7 @@ internal static class RunCommand
             durationOption,
             untilIdleOption,
             summaryOption,
+            metricsPortOption,
             noLiveOption,
         };
 
@@ -78,7 +86,10 @@ internal static class RunCommand
                 parseResult.GetResult(untilIdleOption) is not null,
                 parseResult.GetValue(untilIdleOption),
                 parseResult.GetValue(summaryOption),
-                parseResult.GetValue(noLiveOption));
+                parseResult.GetValue(noLiveOption))
+            {
+                MetricsPort = parseResult.GetValue(metricsPortOption),
+            };
             return await RunAsync(console, request, cancellationToken).ConfigureAwait(false);
         });
         return command;
@@ -92,9 +103,10 @@ internal static class RunCommand
         try
         {
             var (duration, untilIdle) = ParseDurations(request);
+            var metricsPort = ParseMetricsPort(request);
             var configuration = ConfigurationLayers.Over(RecoConfiguration.Build(console, request.Environment, request.Config), Overrides(request));
             KafkaOptions kafkaOptions;
-            using (var check = CommandServices.Build(configuration, static (services, config) => services.AddRecoRuntime(config)))
+            using (var check = CommandServices.Build(configuration, (services, config) => services.AddRecoRuntime(config).AddRecoRuntimeTelemetry(config, prometheus: false)))
             {
                 // Bad configuration stops here, before a broker or sandbox is started for nothing.
                 kafkaOptions = check.GetRequiredService<IOptions<KafkaOptions>>().Value;
@@ -114,8 +126,10 @@ internal static class RunCommand
                 await using var services = CommandServices.Build(configuration, (collection, config) =>
                 {
                     collection.AddRecoRuntime(config);
+                    collection.AddRecoRuntimeTelemetry(config, prometheus: metricsPort is not null);
                     collection.AddCommandLogging(config, log);
                 });
+                await using var metrics = metricsPort is { } port ? await StartMetricsAsync(console, services, port).ConfigureAwait(false) : null;
                 var bootstrap = embedded?.Kafka.BootstrapServers ?? kafkaOptions.BootstrapServers!;
                 var runtime = new PipelineRuntime(services, bootstrap, groupId: null, embedded?.Kafka);
                 await console.Error.WriteLineAsync(Banner(runtime, embedded)).ConfigureAwait(false);
@@ -239,6 +253,24 @@ internal static class RunCommand
         }
     }
 
+    private static int? ParseMetricsPort(RunRequest request) => request.MetricsPort is not { } text ? null
+        : MetricsPort.TryParse(text, out var port) ? port
+        : throw new RecoStartupException($"--metrics-port {text}: not a port number (0 to 65535; 0 takes a free one).");
+
+    private static async Task<MetricsEndpoint> StartMetricsAsync(RecoConsole console, IServiceProvider services, int port)
+    {
+        try
+        {
+            var endpoint = await MetricsEndpoint.StartAsync(System.Net.IPAddress.Any, port, services.GetRequiredService<OpenTelemetry.Metrics.MeterProvider>(), CancellationToken.None).ConfigureAwait(false);
+            await console.Error.WriteLineAsync($"reco run: Prometheus metrics at {endpoint.Url}").ConfigureAwait(false);
+            return endpoint;
+        }
+        catch (IOException exception)
+        {
+            throw new RecoStartupException($"--metrics-port {port}: {exception.Message}", exception);
+        }
+    }
+
     private static (TimeSpan? Duration, TimeSpan? UntilIdle) ParseDurations(RunRequest request)
     {
         TimeSpan? duration = null;
@@ -290,5 +322,8 @@ internal static class RunCommand
         bool UntilIdle,
         string? IdlePeriod,
         FileInfo? SummaryJson,
-        bool NoLive);
+        bool NoLive)
+    {
+        public string? MetricsPort { get; init; }
+    }
 }

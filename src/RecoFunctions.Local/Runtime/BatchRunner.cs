@@ -2,7 +2,9 @@ using Confluent.Kafka;
 using Microsoft.Extensions.Logging;
 using RecoFunctions.Core.Intake;
 using RecoFunctions.Core.Messaging;
+using RecoFunctions.Core.Telemetry;
 using RecoFunctions.Core.Workflow;
+using RecoFunctions.Local.Telemetry;
 
 namespace RecoFunctions.Local.Runtime;
 
@@ -35,6 +37,7 @@ internal sealed class BatchRunner(
     /// </summary>
     private async Task<bool> RunAsync(PartitionLane lane, PartitionBatch batch, Task<bool>[] blockers)
     {
+        using var activity = BatchActivity.Start(lane.Flow.Name, lane.Flow.Topic, lane.Partition.Partition, batch.Count, KafkaTraceContext.Of(batch.Messages));
         try
         {
             var (work, deadLetters) = Accept(lane, batch);

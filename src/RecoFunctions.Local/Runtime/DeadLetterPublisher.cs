@@ -4,6 +4,7 @@ using Confluent.Kafka;
 using Microsoft.Extensions.Logging;
 using RecoFunctions.Core.DeadLetters;
 using RecoFunctions.Core.Flows;
+using RecoFunctions.Local.Telemetry;
 
 namespace RecoFunctions.Local.Runtime;
 
@@ -120,6 +121,7 @@ internal sealed class DeadLetterPublisher : IDisposable
             }
         }
 
+        KafkaTraceContext.StampDeadLetter(headers, System.Diagnostics.Activity.Current);
         headers.Add(DeadLetterHeaders.Reason, Utf8(reason.Length > MaxReasonLength ? reason[..MaxReasonLength] + "…" : reason));
         headers.Add(DeadLetterHeaders.Stage, Utf8(stage));
         headers.Add(DeadLetterHeaders.OriginalTopic, Utf8(original.Topic));

@@ -8,6 +8,7 @@ using RecoFunctions.Core.Intake;
 using RecoFunctions.Core.Resilience;
 using RecoFunctions.Core.Workflow;
 using RecoFunctions.Local.Kafka;
+using RecoFunctions.Local.Telemetry;
 
 namespace RecoFunctions.Local.Runtime;
 
@@ -61,6 +62,7 @@ public sealed class PipelineRuntime
         _time = services.GetRequiredService<TimeProvider>();
         _logger = services.GetRequiredService<ILoggerFactory>().CreateLogger<PipelineRuntime>();
         _metrics = new RuntimeMetrics(services.GetRequiredService<IMeterFactory>());
+        ConsumerLagMetrics.Observe(services.GetRequiredService<IMeterFactory>(), () => _loop?.Lanes ?? []);
         _batchTimes = new BatchTimes(_time);
         _embeddedKafka = embeddedKafka;
         BootstrapServers = bootstrapServers;

@@ -50,7 +50,8 @@ internal sealed class RuntimeHarness : IAsyncDisposable
 
     public string BootstrapServers => Kafka.BootstrapServers;
 
-    public static async Task<RuntimeHarness> StartAsync(ITestOutputHelper? output = null, IReadOnlyDictionary<string, string?>? settings = null, int partitions = 4)
+    public static async Task<RuntimeHarness> StartAsync(
+        ITestOutputHelper? output = null, IReadOnlyDictionary<string, string?>? settings = null, int partitions = 4, Action<IServiceCollection>? register = null)
     {
         var kafka = EmbeddedKafka.Start(partitions);
         SandboxHost? sandbox = null;
@@ -66,6 +67,7 @@ internal sealed class RuntimeHarness : IAsyncDisposable
             var services = CommandServices.Build(configuration, (collection, config) =>
             {
                 collection.AddRecoRuntime(config);
+                register?.Invoke(collection);
                 if (output is not null)
                 {
                     collection.AddLogging(logging => logging.AddProvider(new TestOutputLoggerProvider(output)));

@@ -9,9 +9,9 @@ internal sealed class RunningCommand : IAsyncDisposable
     private readonly StringWriter _error = new();
     private readonly Task<int> _run;
 
-    private RunningCommand(string[] args)
+    private RunningCommand(string[] args, Dictionary<string, string>? environment = null)
     {
-        var console = new RecoConsole(Stream.Null, Output, TextWriter.Synchronized(_error), AppContext.BaseDirectory, new Dictionary<string, string>());
+        var console = new RecoConsole(Stream.Null, Output, TextWriter.Synchronized(_error), AppContext.BaseDirectory, environment ?? []);
         _run = Task.Run(() => RecoCommandLine.InvokeAsync(args, console, _stop.Token));
     }
 
@@ -20,6 +20,8 @@ internal sealed class RunningCommand : IAsyncDisposable
     public string Error => _error.ToString();
 
     public static RunningCommand Start(params string[] args) => new(args);
+
+    public static RunningCommand StartWith(Dictionary<string, string> environment, params string[] args) => new(args, environment);
 
     /// <summary>Waits for a line of standard output, failing early if the command ends first.</summary>
     public async Task<string> LineStartingWithAsync(string prefix)
