@@ -1,3 +1,4 @@
+using RecoFunctions.Core.DeadLetters;
 using RecoFunctions.Core.Tests.Support;
 using RecoFunctions.Core.Workflow;
 using RecoFunctions.Testing;
@@ -62,7 +63,7 @@ public sealed class InProcessWorkflowContextTests
     {
         var time = new ManualTimeProvider();
         var processor = new FakeProcessor(request => [.. request.Items.Select(item => request.Attempt == 1
-            ? ItemOutcome.Later(item.Id, PipelineStage.Enrich, "content-api circuit open", TimeSpan.FromSeconds(15))
+            ? ItemOutcome.Later(item.Id, new DeadLetterFailure(DeadLetterStage.Enrich, "content-api circuit open"), TimeSpan.FromSeconds(15))
             : ItemOutcome.Delivered(item.Id))]);
         var context = new InProcessWorkflowContext(processor, time, CancellationToken.None);
         var budget = new RetryBudget(3, TimeSpan.FromSeconds(1), 2, TimeSpan.FromSeconds(30), TimeSpan.FromHours(1));

@@ -37,8 +37,8 @@ public sealed class RunCommandTests(ITestOutputHelper output)
         Assert.Equal(202, root.GetProperty("consumed").GetInt64());
         Assert.Equal(200, root.GetProperty("delivered").GetInt64() + root.GetProperty("stale").GetInt64());
         Assert.Equal(2, root.GetProperty("deadLettered").GetInt64());
-        Assert.Equal(1, root.GetProperty("deadLetteredByReason").GetProperty("validate: required at $.content; required at $.eventType").GetInt64());
-        Assert.Equal(1, root.GetProperty("deadLetteredByReason").GetProperty("parse: json at $").GetInt64());
+        Assert.Equal(1, root.GetProperty("deadLetteredByReason").GetProperty("validate: required").GetInt64());
+        Assert.Equal(1, root.GetProperty("deadLetteredByReason").GetProperty("parse: json").GetInt64());
         Assert.Equal(0, root.GetProperty("pending").GetInt64());
         Assert.Equal(harness.BootstrapServers, root.GetProperty("bootstrapServers").GetString());
         Assert.False(root.GetProperty("embedded").GetBoolean());
