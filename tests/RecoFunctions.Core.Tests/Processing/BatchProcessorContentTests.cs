@@ -191,7 +191,7 @@ public sealed class BatchProcessorContentTests
     [Fact]
     public async Task ProcessAsync_ManyChunks_KeepsAtMostMaxConcurrencyCallsInFlight()
     {
-        var time = new ManualTimeProvider();
+        var time = new WatchedTimeProvider();
         await using var harness = await RecoServicesHarness.StartAsync(
             new Dictionary<string, string?> { ["Services:content-api:BatchSize"] = "1", ["Services:content-api:MaxConcurrency"] = "2" },
             sandboxTime: time);

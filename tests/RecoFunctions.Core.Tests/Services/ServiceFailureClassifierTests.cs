@@ -1,8 +1,8 @@
-using RecoFunctions.Core.DeadLetters;
 using System.Net;
 using System.Text.Json;
 using Polly.CircuitBreaker;
 using Polly.Timeout;
+using RecoFunctions.Core.DeadLetters;
 using RecoFunctions.Core.Messaging;
 using RecoFunctions.Core.Services;
 using RecoFunctions.Core.Workflow;

@@ -8,7 +8,7 @@ namespace RecoFunctions.Core.Tests.Workflow;
 
 public sealed class BatchOrchestrationTests
 {
-    private static readonly DateTimeOffset Start = ManualTimeProvider.DefaultStart;
+    private static readonly DateTimeOffset Start = TestClock.Start;
 
     private static readonly RetryBudget Budget = new(3, TimeSpan.FromSeconds(1), 2, TimeSpan.FromSeconds(30), TimeSpan.FromHours(1));
 

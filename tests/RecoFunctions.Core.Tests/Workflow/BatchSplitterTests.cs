@@ -1,5 +1,5 @@
-using RecoFunctions.Core.DeadLetters;
 using System.Text;
+using RecoFunctions.Core.DeadLetters;
 using RecoFunctions.Core.Domain;
 using RecoFunctions.Core.Intake;
 using RecoFunctions.Core.Messaging;
@@ -10,7 +10,7 @@ namespace RecoFunctions.Core.Tests.Workflow;
 
 public sealed class BatchSplitterTests
 {
-    private static readonly DateTimeOffset Now = ManualTimeProvider.DefaultStart;
+    private static readonly DateTimeOffset Now = TestClock.Start;
 
     private static readonly RetryBudget Budget = new(5, TimeSpan.FromSeconds(1), 2, TimeSpan.FromSeconds(30), TimeSpan.FromHours(1));
 

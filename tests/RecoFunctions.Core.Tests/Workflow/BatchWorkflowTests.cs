@@ -7,7 +7,7 @@ namespace RecoFunctions.Core.Tests.Workflow;
 
 public sealed class BatchWorkflowTests
 {
-    private static readonly DateTimeOffset Start = ManualTimeProvider.DefaultStart;
+    private static readonly DateTimeOffset Start = TestClock.Start;
 
     private static readonly RetryBudget Budget = new(
         MaxAttemptsPerRun: 5,

@@ -20,8 +20,8 @@ public sealed class DurablePayloadSerializationTests
     {
         var options = OptionsNamed(optionsName);
         var original = TestMessages.Message(1, 5);
-        var item = new WorkItem(original.Id, original.Timestamp, ManualTimeProvider.DefaultStart, TestMessages.Accept(original).Event!);
-        var deadLetter = DeadLetterRecord.From(TestMessages.Message(1, 4, "bad"), new DeadLetterFailure(DeadLetterStage.Enrich, "content-api 404") { Source = "content-api", Status = 404 }, ManualTimeProvider.DefaultStart).WithoutValue();
+        var item = new WorkItem(original.Id, original.Timestamp, TestClock.Start, TestMessages.Accept(original).Event!);
+        var deadLetter = DeadLetterRecord.From(TestMessages.Message(1, 4, "bad"), new DeadLetterFailure(DeadLetterStage.Enrich, "content-api 404") { Source = "content-api", Status = 404 }, TestClock.Start).WithoutValue();
         var input = new BatchOrchestrationInput(
             new WorkflowInput("content", [item], new RetryBudget(5, TimeSpan.FromSeconds(1), 2, TimeSpan.FromSeconds(30), TimeSpan.FromHours(1))),
             [original],
@@ -71,7 +71,7 @@ public sealed class DurablePayloadSerializationTests
     public void DeadLetterBatchAndWorkflowResult_RoundTrip(string optionsName)
     {
         var options = OptionsNamed(optionsName);
-        var record = DeadLetterRecord.From(TestMessages.Message(2, 8, "bad"), new DeadLetterFailure(DeadLetterStage.Validate, "validate: x"), ManualTimeProvider.DefaultStart);
+        var record = DeadLetterRecord.From(TestMessages.Message(2, 8, "bad"), new DeadLetterFailure(DeadLetterStage.Validate, "validate: x"), TestClock.Start);
         var id = record.OriginalId;
         var result = new WorkflowResult([ItemOutcome.Delivered(id)], [ItemOutcome.DeadLetter(id, new DeadLetterFailure(DeadLetterStage.Enrich, "404"))], []);
 

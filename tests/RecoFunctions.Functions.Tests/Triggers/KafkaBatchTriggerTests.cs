@@ -109,6 +109,6 @@ public sealed class KafkaBatchTriggerTests
         TestIntake.Create(),
         Options.Create(new OrchestrationOptions()),
         Budget,
-        new ManualTimeProvider(),
+        TestClock.Create(),
         NullLogger<KafkaBatchTrigger>.Instance);
 }
