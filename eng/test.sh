@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Builds the whole solution (the Azure Functions app included), runs every test project in it, then builds and lints
-# the Bicep (eng/bicep.sh). Prints a closing "N passed, N failed" line.
+# the Bicep (eng/bicep.sh). Prints a closing "N passed, N failed" line. Arguments go to `dotnet test`, e.g.
+# --filter "Category!=Drill" for the fast suite without the multi-process drills.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 

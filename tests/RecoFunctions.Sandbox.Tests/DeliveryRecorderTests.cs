@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using RecoFunctions.Core.Delivery;
 using RecoFunctions.Sandbox.Recording;
 using RecoFunctions.Testing;
@@ -6,7 +7,7 @@ namespace RecoFunctions.Sandbox.Tests;
 
 public sealed class DeliveryRecorderTests
 {
-    private readonly ManualTimeProvider _time = new();
+    private readonly FakeTimeProvider _time = TestClock.Create();
 
     [Fact]
     public void Apply_NewerVersion_IsAppliedAndHeld()

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Text.Unicode;
@@ -9,7 +10,7 @@ namespace RecoFunctions.Core.DeadLetters;
 /// The envelope form of a dead letter, for producers that cannot set keys or headers:
 /// <code>
 /// { "schema": "reco.dead-letter.v1", "reason": "validate: maxLength at $.content.title", "stage": "validate",
-///   "deadLetteredAt": "2026-11-21T10:00:01+00:00",
+///   "source": "maxLength", "status": 404, "transient": true, "deadLetteredAt": "2026-11-21T10:00:01+00:00",
 ///   "original": { "topic": "oicms.content.v1", "partition": 3, "offset": 42, "key": "art-1",
 ///                 "timestamp": "2026-11-21T10:00:00+00:00", "headers": [ { "key": "h", "value": "base64" } ],
 ///                 "valueLength": 321, "value": "{...}" } }
@@ -28,6 +29,14 @@ internal sealed class DeadLetterEnvelope
     public string Reason { get; set; } = string.Empty;
 
     public string Stage { get; set; } = string.Empty;
+
+    /// <summary>The rule or service that failed the message; absent on envelopes of older versions.</summary>
+    public string? Source { get; set; }
+
+    public int? Status { get; set; }
+
+    /// <summary>True when the cause could have passed with time; left out when false.</summary>
+    public bool? Transient { get; set; }
 
     public DateTimeOffset DeadLetteredAt { get; set; }
 
@@ -85,9 +94,14 @@ internal sealed class DeadLetterEnvelope
             return null;
         }
 
+        var failure = DeadLetterCodec.Failure(
+            envelope.Reason,
+            envelope.Stage,
+            envelope.Source,
+            envelope.Status?.ToString(CultureInfo.InvariantCulture),
+            envelope.Transient == true ? "true" : null);
         return new DeadLetterRecord(
-            envelope.Reason ?? string.Empty,
-            envelope.Stage ?? string.Empty,
+            failure,
             topic,
             original.Partition,
             original.Offset,
@@ -98,6 +112,7 @@ internal sealed class DeadLetterEnvelope
             [.. (original.Headers ?? []).Select(ToHeader).OfType<KafkaHeader>()])
         {
             ValueOmitted = original.ValueOmitted,
+            OmittedValueBytes = original.ValueOmitted ? original.ValueLength : 0,
         };
     }
 
@@ -105,10 +120,15 @@ internal sealed class DeadLetterEnvelope
     {
         var value = record.Value.Span;
         var isText = Utf8.IsValid(value);
+        includeValue &= !record.ValueOmitted;
+        var failure = record.Failure;
         return new DeadLetterEnvelope
         {
-            Reason = record.Reason,
-            Stage = record.Stage,
+            Reason = DeadLetterCodec.Cut(failure.Detail),
+            Stage = failure.StageName,
+            Source = failure.Source,
+            Status = failure.Status,
+            Transient = failure.IsTransient ? true : null,
             DeadLetteredAt = record.DeadLetteredAt,
             Original = new DeadLetterEnvelopeOriginal
             {
@@ -122,7 +142,7 @@ internal sealed class DeadLetterEnvelope
                     Key = header.Key,
                     Value = header.Value is null ? null : Convert.ToBase64String(header.Value),
                 })],
-                ValueLength = value.Length,
+                ValueLength = record.ValueOmitted ? (int)Math.Min(record.OmittedValueBytes, int.MaxValue) : value.Length,
                 Value = includeValue && isText ? Encoding.UTF8.GetString(value) : null,
                 ValueBase64 = includeValue && !isText ? Convert.ToBase64String(value) : null,
                 ValueOmitted = !includeValue,

@@ -1,6 +1,6 @@
 namespace RecoFunctions.Core.DeadLetters;
 
-/// <summary>Header names on dead-lettered records; both runtimes write the same ones so that replay works on either.</summary>
+/// <summary>Header names on dead-lettered records; <see cref="DeadLetterCodec"/> writes and reads them for every runtime and tool.</summary>
 public static class DeadLetterHeaders
 {
     public const string Reason = "reco-dlq-reason";
@@ -19,6 +19,18 @@ public static class DeadLetterHeaders
     /// </summary>
     public const string ValueOmitted = "reco-dlq-value-omitted";
 
+    /// <summary>The rule or service that failed the message (<see cref="DeadLetterFailure.Source"/>); absent on older dead letters.</summary>
+    public const string Source = "reco-dlq-source";
+
+    /// <summary>The HTTP status of the failed call, when there was one.</summary>
+    public const string Status = "reco-dlq-status";
+
+    /// <summary>Present, as <c>true</c>, when the cause could have passed with time (<see cref="DeadLetterFailure.IsTransient"/>).</summary>
+    public const string Transient = "reco-dlq-transient";
+
     /// <summary>Prefix shared by all of the above; a record dead-lettered again drops the previous set.</summary>
     public const string Prefix = "reco-dlq-";
+
+    /// <summary>Whether <paramref name="key"/> is one of the above; a record dead-lettered again drops them before writing its own.</summary>
+    public static bool IsDeadLetterHeader(string? key) => key is not null && key.StartsWith(Prefix, StringComparison.Ordinal);
 }

@@ -1,3 +1,4 @@
+using RecoFunctions.Core.DeadLetters;
 using RecoFunctions.Core.Enrichment;
 using RecoFunctions.Core.Messaging;
 using RecoFunctions.Core.Resilience;
@@ -77,7 +78,7 @@ internal sealed class RecommenderDelivery
         {
             var delivery = pending[i];
             outcomes[delivery.Index] = answers[i].Failure is { } failure
-                ? failure.ToOutcome(delivery.Id, PipelineStage.Deliver)
+                ? failure.ToOutcome(delivery.Id, DeadLetterStage.Deliver)
                 : Map(delivery, answers[i].Answer);
         }
     }
@@ -86,15 +87,15 @@ internal sealed class RecommenderDelivery
     {
         if (result is null || result.Key != delivery.Operation.Key || result.Version != delivery.Operation.Version)
         {
-            return LookupFailures.Unmatched(Service).ToOutcome(delivery.Id, PipelineStage.Deliver);
+            return LookupFailures.Unmatched(Service).ToOutcome(delivery.Id, DeadLetterStage.Deliver);
         }
 
         return result.Status switch
         {
             DeliveryStatuses.Applied => ItemOutcome.Delivered(delivery.Id),
             DeliveryStatuses.Stale => ItemOutcome.Stale(delivery.Id),
-            DeliveryStatuses.Rejected => ServiceFailure.Labelled(Service, false, "400 rejected", result.Reason).ToOutcome(delivery.Id, PipelineStage.Deliver),
-            _ => ServiceFailure.Labelled(Service, true, $"unknown item status '{result.Status}'").ToOutcome(delivery.Id, PipelineStage.Deliver),
+            DeliveryStatuses.Rejected => ServiceFailure.Labelled(Service, false, "400 rejected", result.Reason, status: 400).ToOutcome(delivery.Id, DeadLetterStage.Deliver),
+            _ => ServiceFailure.Labelled(Service, true, $"unknown item status '{result.Status}'").ToOutcome(delivery.Id, DeadLetterStage.Deliver),
         };
     }
 

@@ -1,3 +1,4 @@
+using RecoFunctions.Core.DeadLetters;
 using RecoFunctions.Core.Domain;
 using RecoFunctions.Core.Messaging;
 
@@ -10,4 +11,9 @@ public sealed record IntakeResult(MessageId Id, PipelineEvent? Event, IReadOnlyL
 
     /// <summary>A one-line reason for dead-letter headers and logs, e.g. <c>validate: maxLength at $.content.title</c>.</summary>
     public string Reason => IsValid ? string.Empty : $"{Stage}: {string.Join("; ", Violations.Select(v => $"{v.Rule} at {v.Path}"))}";
+
+    /// <summary>Why the message is dead-lettered: the stage, the first violated rule and <see cref="Reason"/>; null when valid.</summary>
+    public DeadLetterFailure? Failure => IsValid
+        ? null
+        : new DeadLetterFailure(DeadLetterStages.FromName(Stage), Reason) { Source = Violations.Count > 0 ? Violations[0].Rule : null };
 }

@@ -1,9 +1,11 @@
 using Microsoft.Extensions.Logging;
+using RecoFunctions.Core.DeadLetters;
 using RecoFunctions.Core.Delivery;
 using RecoFunctions.Core.Diagnostics;
 using RecoFunctions.Core.Enrichment;
 using RecoFunctions.Core.Flows;
 using RecoFunctions.Core.Services;
+using RecoFunctions.Core.Validation;
 using RecoFunctions.Core.Workflow;
 
 namespace RecoFunctions.Core.Processing;
@@ -75,7 +77,9 @@ public sealed class BatchProcessor : IBatchProcessor
             }
             else
             {
-                outcomes[i] = ItemOutcome.DeadLetter(items[i].Id, PipelineStage.Enrich, $"flow '{flow.Name}' does not take {items[i].Event.GetType().Name} events");
+                outcomes[i] = ItemOutcome.DeadLetter(
+                    items[i].Id,
+                    new DeadLetterFailure(DeadLetterStage.Enrich, $"flow '{flow.Name}' does not take {items[i].Event.GetType().Name} events") { Source = RuleNames.Flow });
             }
         }
 
@@ -112,7 +116,7 @@ public sealed class BatchProcessor : IBatchProcessor
             }
             else
             {
-                outcomes[index] = FirstFailure(steps, results, i).ToOutcome(record.Item.Id, PipelineStage.Enrich);
+                outcomes[index] = FirstFailure(steps, results, i).ToOutcome(record.Item.Id, DeadLetterStage.Enrich);
             }
         }
 
@@ -166,7 +170,7 @@ public sealed class BatchProcessor : IBatchProcessor
             {
                 // Never drop an item: one without an answer is retried.
                 BatchProcessorLog.MissingOutcome(_logger, flow.Name, request.Items[i].Id.ToString());
-                complete[i] = ItemOutcome.Later(request.Items[i].Id, PipelineStage.Workflow, "no outcome was recorded");
+                complete[i] = ItemOutcome.Later(request.Items[i].Id, new DeadLetterFailure(DeadLetterStage.Workflow, "no outcome was recorded") { Source = "processor", IsTransient = true });
             }
         }
 

@@ -58,17 +58,16 @@ public static class BatchOrchestration
         IReadOnlyList<WorkItem> items,
         DateTimeOffset now)
     {
-        var stage = string.IsNullOrEmpty(outcome.Stage) ? PipelineStage.Workflow : outcome.Stage;
-        var reason = outcome.Reason ?? "unknown";
+        var failure = outcome.Failure ?? new DeadLetterFailure(DeadLetterStage.Workflow, "unknown");
         if (originals.TryGetValue(outcome.Id, out var original))
         {
-            return DeadLetterRecord.From(original, stage, reason, now);
+            return DeadLetterRecord.From(original, failure, now);
         }
 
         // Inputs always carry the originals; should one be missing, the coordinates still let replay find the record.
         var producedAt = items.FirstOrDefault(item => item.Id == outcome.Id)?.ProducedAt ?? DateTimeOffset.UnixEpoch;
         var id = outcome.Id;
-        return new DeadLetterRecord(reason, stage, id.Topic, id.Partition, id.Offset, null, producedAt, now, ReadOnlyMemory<byte>.Empty, [])
+        return new DeadLetterRecord(failure, id.Topic, id.Partition, id.Offset, null, producedAt, now, ReadOnlyMemory<byte>.Empty, [])
         {
             ValueOmitted = true,
         };

@@ -64,7 +64,7 @@ public static class BatchSplitter
                 var originals = new List<KafkaMessage>(slice.Count);
                 foreach (var message in slice)
                 {
-                    var (accepted, stage, reason) = Accept(accept, message);
+                    var (accepted, failure) = Accept(accept, message);
                     if (accepted is not null)
                     {
                         items.Add(new WorkItem(message.Id, message.Timestamp, now, accepted));
@@ -72,7 +72,7 @@ public static class BatchSplitter
                     }
                     else
                     {
-                        deadLetters.Add(DeadLetterRecord.From(message, stage, reason, now));
+                        deadLetters.Add(DeadLetterRecord.From(message, failure!, now));
                     }
                 }
 
@@ -130,10 +130,10 @@ public static class BatchSplitter
     }
 
     /// <summary>
-    /// The accepted event, or the stage and reason of the rejection. Intake never throws for bad input; should it throw
+    /// The accepted event, or the failure of the rejection. Intake never throws for bad input; should it throw
     /// anyway, the record is dead-lettered with the exception's type rather than blocking its partition.
     /// </summary>
-    private static (PipelineEvent? Accepted, string Stage, string Reason) Accept(Func<KafkaMessage, IntakeResult> accept, KafkaMessage message)
+    private static (PipelineEvent? Accepted, DeadLetterFailure? Failure) Accept(Func<KafkaMessage, IntakeResult> accept, KafkaMessage message)
     {
         IntakeResult? verdict;
         try
@@ -142,14 +142,16 @@ public static class BatchSplitter
         }
         catch (Exception exception) when (exception is not OutOfMemoryException)
         {
-            return (null, PipelineStage.Parse, $"{PipelineStage.Parse}: intake failed ({exception.GetType().Name})");
+            return (null, IntakeFailure($"{PipelineStage.Parse}: intake failed ({exception.GetType().Name})"));
         }
 
         return verdict switch
         {
-            null => (null, PipelineStage.Parse, $"{PipelineStage.Parse}: intake returned no verdict"),
-            { Event: { } accepted } => (accepted, verdict.Stage, string.Empty),
-            _ => (null, verdict.Stage, verdict.Reason),
+            null => (null, IntakeFailure($"{PipelineStage.Parse}: intake returned no verdict")),
+            { Event: { } accepted } => (accepted, null),
+            _ => (null, verdict.Failure),
         };
     }
+
+    private static DeadLetterFailure IntakeFailure(string detail) => new(DeadLetterStage.Parse, detail) { Source = "intake" };
 }

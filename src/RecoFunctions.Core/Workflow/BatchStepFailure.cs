@@ -1,3 +1,5 @@
+using RecoFunctions.Core.DeadLetters;
+
 namespace RecoFunctions.Core.Workflow;
 
 /// <summary>What a step that failed as a whole (e.g. its activity ran out of retries) means for its items.</summary>
@@ -11,6 +13,7 @@ public static class BatchStepFailure
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentException.ThrowIfNullOrEmpty(reason);
-        return new BatchStepResult([.. request.Items.Select(item => ItemOutcome.Later(item.Id, PipelineStage.Workflow, reason))]);
+        var failure = new DeadLetterFailure(DeadLetterStage.Workflow, reason) { Source = "activity", IsTransient = true };
+        return new BatchStepResult([.. request.Items.Select(item => ItemOutcome.Later(item.Id, failure))]);
     }
 }

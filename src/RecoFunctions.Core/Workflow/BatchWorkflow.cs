@@ -1,3 +1,4 @@
+using RecoFunctions.Core.DeadLetters;
 using RecoFunctions.Core.Messaging;
 
 namespace RecoFunctions.Core.Workflow;
@@ -55,7 +56,7 @@ public static class BatchWorkflow
                 var last = lastFailures[item.Id];
                 if (now - item.FirstAttemptAt > budget.MaxMessageAge)
                 {
-                    deadLettered.Add(ItemOutcome.DeadLetter(item.Id, PipelineStage.Workflow, $"{BudgetExhaustedReason}: {last.Reason ?? "unknown"}"));
+                    deadLettered.Add(ItemOutcome.DeadLetter(item.Id, BudgetExhausted(last.Failure)));
                 }
                 else
                 {
@@ -87,7 +88,7 @@ public static class BatchWorkflow
         var again = new List<WorkItem>();
         foreach (var item in items)
         {
-            var outcome = outcomes.GetValueOrDefault(item.Id) ?? ItemOutcome.Later(item.Id, PipelineStage.Workflow, MissingOutcomeReason);
+            var outcome = outcomes.GetValueOrDefault(item.Id) ?? ItemOutcome.Later(item.Id, MissingOutcome);
             switch (outcome.Kind)
             {
                 case OutcomeKind.Delivered or OutcomeKind.Stale:
@@ -134,4 +135,13 @@ public static class BatchWorkflow
 
         return distinct;
     }
+
+    private static readonly DeadLetterFailure MissingOutcome =
+        new(DeadLetterStage.Workflow, MissingOutcomeReason) { Source = "workflow", IsTransient = true };
+
+    /// <summary>The last failure, given up by the workflow: its source and status stay, so labels still name the cause.</summary>
+    private static DeadLetterFailure BudgetExhausted(DeadLetterFailure? last) =>
+        last is null
+            ? new DeadLetterFailure(DeadLetterStage.Workflow, $"{BudgetExhaustedReason}: unknown") { IsTransient = true }
+            : last with { Stage = DeadLetterStage.Workflow, Detail = $"{BudgetExhaustedReason}: {last.Detail}", IsTransient = true };
 }

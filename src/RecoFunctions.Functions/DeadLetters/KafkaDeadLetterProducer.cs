@@ -59,10 +59,10 @@ public sealed class KafkaDeadLetterProducer : IDeadLetterProducer, IDisposable
         return config;
     }
 
-    private static Message<string?, byte[]> ToMessage(DeadLetterRecord record)
+    internal static Message<string?, byte[]> ToMessage(DeadLetterRecord record)
     {
         var headers = new Headers();
-        foreach (var header in record.ToHeaders())
+        foreach (var header in DeadLetterCodec.ToHeaders(record))
         {
             headers.Add(header.Key, header.Value);
         }

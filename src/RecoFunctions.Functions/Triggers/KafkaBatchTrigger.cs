@@ -5,6 +5,7 @@ using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using RecoFunctions.Core.DeadLetters;
 using RecoFunctions.Core.Intake;
 using RecoFunctions.Core.Telemetry;
 using RecoFunctions.Core.Workflow;
@@ -50,10 +51,10 @@ public sealed class KafkaBatchTrigger(
         TriggerLog.BatchHandled(logger, flow, messages.Count, plan.Accepted, plan.Orchestrations.Count, plan.DeadLetters.Count);
         foreach (var deadLetter in plan.DeadLetters)
         {
-            TriggerLog.DeadLettered(logger, flow, deadLetter.OriginalId.ToString(), deadLetter.Stage, deadLetter.Reason);
+            TriggerLog.DeadLettered(logger, flow, deadLetter.OriginalId.ToString(), deadLetter.Failure.StageName, deadLetter.Failure.Detail);
         }
 
-        return [.. plan.DeadLetters.Select(deadLetter => deadLetter.ToEnvelopeJson())];
+        return [.. plan.DeadLetters.Select(deadLetter => DeadLetterCodec.ToEnvelopeJson(deadLetter))];
     }
 
     private async Task ScheduleAsync(DurableTaskClient client, PlannedOrchestration orchestration, CancellationToken cancellationToken)

@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text;
 using System.Text.Json;
 using Confluent.Kafka;
 using RecoFunctions.Core.DeadLetters;
@@ -9,7 +7,8 @@ namespace RecoFunctions.Local.Accounting;
 
 /// <summary>
 /// Reads dead-letter topics from their beginning up to the end offsets they had when reading started, without a
-/// consumer group (nothing is committed, nobody else's offsets move). A topic that does not exist has no dead letters.
+/// consumer group (nothing is committed, nobody else's offsets move), and decodes them with <see cref="DeadLetterCodec"/>.
+/// A topic that does not exist has no dead letters; records that are no dead letter in either wire form are skipped.
 /// </summary>
 public sealed class DeadLetterReader(string bootstrapServers, KafkaOptions? options = null, TimeProvider? timeProvider = null)
 {
@@ -23,17 +22,17 @@ public sealed class DeadLetterReader(string bootstrapServers, KafkaOptions? opti
 
     /// <exception cref="TimeoutException">The topics could not be read to their end offsets in time.</exception>
     /// <exception cref="KafkaException">The cluster could not be reached.</exception>
-    public Task<IReadOnlyList<AuditedDeadLetter>> ReadAsync(IEnumerable<string> topics, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<DeadLetterRecord>> ReadAsync(IEnumerable<string> topics, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(topics);
         var wanted = topics.Distinct(StringComparer.Ordinal).ToList();
         return Task.Run(() => Read(wanted, cancellationToken), CancellationToken.None);
     }
 
-    private IReadOnlyList<AuditedDeadLetter> Read(List<string> topics, CancellationToken cancellationToken)
+    private IReadOnlyList<DeadLetterRecord> Read(List<string> topics, CancellationToken cancellationToken)
     {
         LibrdkafkaLoader.EnsureInstalled();
-        var records = new List<AuditedDeadLetter>();
+        var records = new List<DeadLetterRecord>();
         var partitions = Partitions(topics);
         if (partitions.Count == 0)
         {
@@ -80,7 +79,11 @@ public sealed class DeadLetterReader(string bootstrapServers, KafkaOptions? opti
                 continue;
             }
 
-            records.Add(ToRecord(result));
+            if (DeadLetterCodec.TryDecode(ConfluentRecords.ToMessage(result), out var record))
+            {
+                records.Add(record);
+            }
+
             if (ends.TryGetValue(result.TopicPartition, out var end) && result.Offset.Value + 1 >= end)
             {
                 ends.Remove(result.TopicPartition);
@@ -103,29 +106,10 @@ public sealed class DeadLetterReader(string bootstrapServers, KafkaOptions? opti
         ];
     }
 
-    private static AuditedDeadLetter ToRecord(ConsumeResult<byte[]?, byte[]?> result)
-    {
-        var headers = result.Message.Headers;
-        return new AuditedDeadLetter(
-            result.Topic,
-            result.Partition.Value,
-            result.Offset.Value,
-            Header(headers, DeadLetterHeaders.Reason),
-            Header(headers, DeadLetterHeaders.Stage),
-            Header(headers, DeadLetterHeaders.OriginalTopic),
-            int.TryParse(Header(headers, DeadLetterHeaders.OriginalPartition), NumberStyles.Integer, CultureInfo.InvariantCulture, out var partition) ? partition : null,
-            long.TryParse(Header(headers, DeadLetterHeaders.OriginalOffset), NumberStyles.Integer, CultureInfo.InvariantCulture, out var offset) ? offset : null,
-            result.Message.Key is { } key ? Encoding.UTF8.GetString(key) : null,
-            VersionOf(result.Message.Value));
-    }
-
-    private static string? Header(Headers? headers, string name) =>
-        headers is not null && headers.TryGetLastBytes(name, out var value) && value is not null ? Encoding.UTF8.GetString(value) : null;
-
     /// <summary>The <c>version</c> of the event's entity (<c>{"content":{"version":7}}</c>), when the value is such an event.</summary>
-    internal static long? VersionOf(byte[]? value)
+    internal static long? VersionOf(ReadOnlyMemory<byte> value)
     {
-        if (value is null || value.Length == 0 || value.Length > MaxParsedValueBytes)
+        if (value.Length == 0 || value.Length > MaxParsedValueBytes)
         {
             return null;
         }

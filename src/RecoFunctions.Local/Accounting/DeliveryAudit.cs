@@ -1,5 +1,5 @@
 using System.Globalization;
-using RecoFunctions.Core.Workflow;
+using RecoFunctions.Core.DeadLetters;
 using RecoFunctions.Local.Workload;
 
 namespace RecoFunctions.Local.Accounting;
@@ -28,7 +28,7 @@ public static class DeliveryAudit
         return Evaluate(manifest, recommender, records);
     }
 
-    public static AuditReport Evaluate(WorkloadManifest manifest, RecommenderSnapshot recommender, IReadOnlyList<AuditedDeadLetter> deadLetters)
+    public static AuditReport Evaluate(WorkloadManifest manifest, RecommenderSnapshot recommender, IReadOnlyList<DeadLetterRecord> deadLetters)
     {
         ArgumentNullException.ThrowIfNull(manifest);
         ArgumentNullException.ThrowIfNull(recommender);
@@ -36,7 +36,7 @@ public static class DeliveryAudit
         return new AuditReport([.. manifest.Flows.Select(flow => Evaluate(flow, recommender, deadLetters))], recommender.Counts);
     }
 
-    private static FlowAudit Evaluate(FlowManifest flow, RecommenderSnapshot recommender, IReadOnlyList<AuditedDeadLetter> deadLetters)
+    private static FlowAudit Evaluate(FlowManifest flow, RecommenderSnapshot recommender, IReadOnlyList<DeadLetterRecord> deadLetters)
     {
         var letters = new DeadLetterTally(flow);
         foreach (var record in deadLetters)
@@ -162,10 +162,10 @@ public static class DeliveryAudit
 
         public bool HasValidPair(string key, long version) => _validPairs.Contains((key, version));
 
-        public void Add(AuditedDeadLetter record)
+        public void Add(DeadLetterRecord record)
         {
-            if (record.OriginalPartition is not { } partition || record.OriginalOffset is not { } offset ||
-                !_flow.Partitions.TryGetValue(partition, out var span) || !span.Contains(offset))
+            var (partition, offset, failure) = (record.OriginalPartition, record.OriginalOffset, record.Failure);
+            if (!_flow.Partitions.TryGetValue(partition, out var span) || !span.Contains(offset))
             {
                 Foreign++;
                 return;
@@ -178,14 +178,14 @@ public static class DeliveryAudit
             }
 
             OfThisRun++;
-            Count(_byStage, record.Stage ?? "(none)");
-            Count(_byReason, DeadLetterReasons.Classify(record.Stage, record.Reason));
+            Count(_byStage, failure.StageName);
+            Count(_byReason, $"{failure.StageName}: {failure.Label}");
             if (_expected.TryGetValue((partition, offset), out var expected))
             {
-                if (!StageFits(expected, record.Stage))
+                if (!StageFits(expected, failure.Stage))
                 {
                     Misrouted++;
-                    Sample("misrouted", $"{expected.Case} at {partition}@{offset} dead-lettered at {record.Stage ?? "no stage"}: {record.Reason}");
+                    Sample("misrouted", $"{expected.Case} at {partition}@{offset} dead-lettered at {failure.StageName}: {failure.Detail}");
                 }
 
                 return;
@@ -193,19 +193,19 @@ public static class DeliveryAudit
 
             // Every message of the run is either expected to be dead-lettered or valid: this one was valid.
             Unexpected++;
-            var transient = DeadLetterReasons.IsTransient(record.Stage, record.Reason);
-            if (transient)
+            if (failure.IsTransient)
             {
                 Transient++;
             }
 
-            if (record.Key is { } key && record.Version is { } version)
+            var version = DeadLetterReader.VersionOf(record.Value);
+            if (record.Key is { } key && version is { } known)
             {
-                _validPairs.Add((key, version));
+                _validPairs.Add((key, known));
             }
 
-            Sample(transient ? "transient" : "unexpected",
-                $"valid {record.Key ?? "(no key)"} v{record.Version?.ToString(CultureInfo.InvariantCulture) ?? "?"} at {partition}@{offset} dead-lettered at {record.Stage ?? "no stage"}: {record.Reason}");
+            Sample(failure.IsTransient ? "transient" : "unexpected",
+                $"valid {record.Key ?? "(no key)"} v{version?.ToString(CultureInfo.InvariantCulture) ?? "?"} at {partition}@{offset} dead-lettered at {failure.StageName}: {failure.Detail}");
         }
 
         public void AddMissing()
@@ -221,10 +221,10 @@ public static class DeliveryAudit
         }
 
         /// <summary>Invalid messages belong to parse or validate; permanent failures to enrich or deliver.</summary>
-        private static bool StageFits(ExpectedDeadLetter expected, string? stage) => expected.Fate switch
+        private static bool StageFits(ExpectedDeadLetter expected, DeadLetterStage stage) => expected.Fate switch
         {
-            MessageFate.Invalid => stage is PipelineStage.Parse or PipelineStage.Validate,
-            MessageFate.PermanentFailure => stage is PipelineStage.Enrich or PipelineStage.Deliver,
+            MessageFate.Invalid => stage is DeadLetterStage.Parse or DeadLetterStage.Validate,
+            MessageFate.PermanentFailure => stage is DeadLetterStage.Enrich or DeadLetterStage.Deliver,
             _ => false,
         };
 

@@ -203,7 +203,8 @@ internal static class ReplayCommand
         var targets = counts.Targets.Count > 0 ? " to " + string.Join(", ", counts.Targets) : string.Empty;
         var action = dryRun ? $"{counts.Matched - counts.WithoutValue} would be republished{targets}" : $"{counts.Republished} republished{targets}";
         var withoutValue = counts.WithoutValue > 0 ? $", {counts.WithoutValue} skipped (written without their value)" : string.Empty;
-        return $"{counts.DeadLetterTopic}: {counts.Scanned} dead letters, {counts.Matched} match, {action}{withoutValue}";
+        var unreadable = counts.Unreadable > 0 ? $", {counts.Unreadable} unreadable (not a dead letter) left alone" : string.Empty;
+        return $"{counts.DeadLetterTopic}: {counts.Scanned} dead letters, {counts.Matched} match, {action}{withoutValue}{unreadable}";
     }
 
     private static List<FlowDefinition> SelectFlows(FlowRegistry registry, string? name)

@@ -1,4 +1,5 @@
 using Confluent.Kafka;
+using RecoFunctions.Core.DeadLetters;
 using RecoFunctions.Core.Workflow;
 
 namespace RecoFunctions.Local.Runtime;
@@ -10,6 +11,8 @@ namespace RecoFunctions.Local.Runtime;
 /// </summary>
 internal sealed class BatchFinisher(DeadLetterPublisher deadLetters, RuntimeMetrics metrics, FinishedOffsets finished, TimeProvider timeProvider)
 {
+    private static readonly DeadLetterFailure UnknownFailure = new(DeadLetterStage.Workflow, "unknown");
+
     /// <summary>Finishes the delivered and stale items of a step's answer, whatever happens to the run afterwards.</summary>
     public void StepCompleted(PartitionLane lane, PartitionBatch batch, BatchStepRequest request, BatchStepResult result)
     {
@@ -60,20 +63,20 @@ internal sealed class BatchFinisher(DeadLetterPublisher deadLetters, RuntimeMetr
         {
             if (batch.Find(outcome.Id.Offset) is { } message)
             {
-                tasks.Add(DeadLetterAsync(lane, batch, message, outcome.Stage ?? PipelineStage.Workflow, outcome.Reason ?? "unknown"));
+                tasks.Add(DeadLetterAsync(lane, batch, message, outcome.Failure ?? UnknownFailure));
             }
         }
 
         return Task.WhenAll(tasks);
     }
 
-    public async Task DeadLetterAsync(PartitionLane lane, PartitionBatch batch, ConsumeResult<byte[]?, byte[]?> message, string stage, string reason)
+    public async Task DeadLetterAsync(PartitionLane lane, PartitionBatch batch, ConsumeResult<byte[]?, byte[]?> message, DeadLetterFailure failure)
     {
-        await deadLetters.PublishAsync(lane.Flow, message, stage, reason, lane.Aborted).ConfigureAwait(false);
+        await deadLetters.PublishAsync(lane.Flow, message, failure, lane.Aborted).ConfigureAwait(false);
         if (batch.TryFinish(message.Offset.Value))
         {
             finished.Report(lane, message.Offset.Value);
-            metrics.RecordDeadLettered(lane.Flow.Name, stage, DeadLetterReasons.Label(stage, reason));
+            metrics.RecordDeadLettered(lane.Flow.Name, failure.StageName, failure.Label);
         }
     }
 }

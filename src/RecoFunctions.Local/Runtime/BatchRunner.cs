@@ -73,7 +73,7 @@ internal sealed class BatchRunner(
             }
             else
             {
-                (deadLetters ??= []).Add(finisher.DeadLetterAsync(lane, batch, message, verdict.Stage, verdict.Reason));
+                (deadLetters ??= []).Add(finisher.DeadLetterAsync(lane, batch, message, verdict.Failure!));
             }
         }
 

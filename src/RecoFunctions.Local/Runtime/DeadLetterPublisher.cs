@@ -1,16 +1,15 @@
-using System.Globalization;
-using System.Text;
 using Confluent.Kafka;
 using Microsoft.Extensions.Logging;
 using RecoFunctions.Core.DeadLetters;
 using RecoFunctions.Core.Flows;
+using RecoFunctions.Local.Kafka;
 using RecoFunctions.Local.Telemetry;
 
 namespace RecoFunctions.Local.Runtime;
 
 /// <summary>
-/// Writes dead letters to a flow's dead-letter topic: the original key and value bytes, the original headers, and the
-/// <see cref="DeadLetterHeaders"/> naming reason, stage and origin. A call returns only once Kafka acknowledged the
+/// Writes dead letters to a flow's dead-letter topic: the original key and value bytes, and the headers of
+/// <see cref="DeadLetterCodec"/> (the original headers plus those naming the failure and the origin). A call returns only once Kafka acknowledged the
 /// record (acks=all, idempotent producer), retrying transient failures until it succeeds or is cancelled, because an
 /// offset may be committed only after its dead letter is safe.
 /// </summary>
@@ -19,7 +18,6 @@ internal sealed class DeadLetterPublisher : IDisposable
     /// <summary>Largest record the producer builds; a broker with a lower limit refuses it and the value is left out.</summary>
     public const int MaxRecordBytes = 16 * 1024 * 1024;
 
-    private const int MaxReasonLength = 2000;
     private static readonly TimeSpan FirstRetryDelay = TimeSpan.FromMilliseconds(100);
     private static readonly TimeSpan MaxRetryDelay = TimeSpan.FromSeconds(5);
 
@@ -46,11 +44,12 @@ internal sealed class DeadLetterPublisher : IDisposable
     }
 
     /// <summary>Completes when the dead letter is acknowledged; throws only <see cref="OperationCanceledException"/>.</summary>
-    public async Task PublishAsync(FlowDefinition flow, ConsumeResult<byte[]?, byte[]?> original, string stage, string reason, CancellationToken cancellationToken)
+    public async Task PublishAsync(FlowDefinition flow, ConsumeResult<byte[]?, byte[]?> original, DeadLetterFailure failure, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(flow);
         ArgumentNullException.ThrowIfNull(original);
-        var message = Build(original, stage, reason, omitValue: false);
+        var deadLetter = DeadLetterRecord.From(ConfluentRecords.ToMessage(original), failure, _timeProvider.GetUtcNow());
+        var message = Build(original, deadLetter);
         var delay = FirstRetryDelay;
         while (true)
         {
@@ -64,7 +63,7 @@ internal sealed class DeadLetterPublisher : IDisposable
             catch (ProduceException<byte[]?, byte[]?> exception) when (IsTooLarge(exception.Error.Code) && message.Value is not null)
             {
                 RuntimeLog.DeadLetterValueOmitted(_logger, Describe(original), flow.DeadLetterTopic, original.Message.Value?.Length ?? 0);
-                message = Build(original, stage, reason, omitValue: true);
+                message = Build(original, deadLetter.WithoutValue());
                 continue;
             }
             catch (KafkaException exception) when (!cancellationToken.IsCancellationRequested)
@@ -106,37 +105,15 @@ internal sealed class DeadLetterPublisher : IDisposable
         _producer.Dispose();
     }
 
-    private Message<byte[]?, byte[]?> Build(ConsumeResult<byte[]?, byte[]?> original, string stage, string reason, bool omitValue)
+    /// <summary>The original key bytes as they were (the record's key is text), the value unless left out, the codec's headers with the trace context of the batch that dead-lettered it.</summary>
+    private static Message<byte[]?, byte[]?> Build(ConsumeResult<byte[]?, byte[]?> original, DeadLetterRecord deadLetter)
     {
-        var headers = new Headers();
-        if (original.Message.Headers is { } originalHeaders)
-        {
-            foreach (var header in originalHeaders)
-            {
-                // A dead letter of a replayed dead letter gets fresh reco-dlq headers, not two sets.
-                if (!header.Key.StartsWith("reco-dlq-", StringComparison.Ordinal))
-                {
-                    headers.Add(header.Key, header.GetValueBytes());
-                }
-            }
-        }
-
+        var headers = ConfluentRecords.ToHeaders(DeadLetterCodec.ToHeaders(deadLetter));
         KafkaTraceContext.StampDeadLetter(headers, System.Diagnostics.Activity.Current);
-        headers.Add(DeadLetterHeaders.Reason, Utf8(reason.Length > MaxReasonLength ? reason[..MaxReasonLength] + "…" : reason));
-        headers.Add(DeadLetterHeaders.Stage, Utf8(stage));
-        headers.Add(DeadLetterHeaders.OriginalTopic, Utf8(original.Topic));
-        headers.Add(DeadLetterHeaders.OriginalPartition, Utf8(original.Partition.Value.ToString(CultureInfo.InvariantCulture)));
-        headers.Add(DeadLetterHeaders.OriginalOffset, Utf8(original.Offset.Value.ToString(CultureInfo.InvariantCulture)));
-        headers.Add(DeadLetterHeaders.DeadLetteredAt, Utf8(_timeProvider.GetUtcNow().ToString("O", CultureInfo.InvariantCulture)));
-        if (omitValue)
-        {
-            headers.Add(DeadLetterHeaders.ValueOmitted, Utf8((original.Message.Value?.Length ?? 0).ToString(CultureInfo.InvariantCulture)));
-        }
-
-        return new Message<byte[]?, byte[]?>
+        return new()
         {
             Key = original.Message.Key,
-            Value = omitValue ? null : original.Message.Value,
+            Value = deadLetter.ValueOmitted ? null : original.Message.Value,
             Headers = headers,
         };
     }
@@ -168,6 +145,4 @@ internal sealed class DeadLetterPublisher : IDisposable
     private static bool IsTooLarge(ErrorCode code) => code is ErrorCode.MsgSizeTooLarge or ErrorCode.RecordListTooLarge;
 
     private static string Describe(ConsumeResult<byte[]?, byte[]?> original) => $"{original.Topic}/{original.Partition.Value}@{original.Offset.Value}";
-
-    private static byte[] Utf8(string value) => Encoding.UTF8.GetBytes(value);
 }

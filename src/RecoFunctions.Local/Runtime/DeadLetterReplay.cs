@@ -9,7 +9,8 @@ namespace RecoFunctions.Local.Runtime;
 /// <summary>
 /// Sends dead letters back to where they came from: reads a dead-letter topic from its beginning up to the end it had
 /// when the replay started (without a consumer group: nothing is committed, so a replay can be repeated), keeps those
-/// matching the filter, and produces their original key and value to the original topic (from the header, else the flow's).
+/// matching the filter, and produces their original key, value and headers to their original topic. Dead letters are
+/// read with <see cref="DeadLetterCodec"/>, so either wire form, and the header form of earlier versions, replays.
 /// Without a producer it only counts (a dry run).
 /// </summary>
 internal sealed class DeadLetterReplay(
@@ -90,43 +91,40 @@ internal sealed class DeadLetterReplay(
     private void Handle(FlowDefinition flow, ConsumeResult<byte[]?, byte[]?> record, ReplayFilter filter, ReplayCounts counts)
     {
         counts.Scanned++;
-        var headers = record.Message.Headers;
-        if (!filter.Matches(Header(headers, DeadLetterHeaders.Reason), Header(headers, DeadLetterHeaders.Stage)))
+        if (!DeadLetterCodec.TryDecode(ConfluentRecords.ToMessage(record), out var deadLetter))
+        {
+            counts.Unreadable++;
+            return;
+        }
+
+        if (!filter.Matches(deadLetter.Failure))
         {
             return;
         }
 
         counts.Matched++;
-        if (Header(headers, DeadLetterHeaders.ValueOmitted) is not null)
+        if (deadLetter.ValueOmitted)
         {
             counts.WithoutValue++;
             return;
         }
 
-        var target = Header(headers, DeadLetterHeaders.OriginalTopic) is { Length: > 0 } original ? original : flow.Topic;
+        var target = deadLetter.OriginalTopic is { Length: > 0 } original ? original : flow.Topic;
         counts.Targets.Add(target);
         if (produce is null)
         {
             return;
         }
 
-        var replayed = new Headers();
-        foreach (var header in headers)
-        {
-            if (!header.Key.StartsWith("reco-dlq-", StringComparison.Ordinal) && header.Key != ReplayedFromHeader)
-            {
-                replayed.Add(header.Key, header.GetValueBytes());
-            }
-        }
-
+        var replayed = ConfluentRecords.ToHeaders(deadLetter.OriginalHeaders.Where(header => header.Key != ReplayedFromHeader));
         replayed.Add(ReplayedFromHeader, Encoding.UTF8.GetBytes($"{record.Topic}/{record.Partition.Value}@{record.Offset.Value}"));
-        var message = new Message<byte[]?, byte[]?> { Key = record.Message.Key, Value = record.Message.Value, Headers = replayed };
+
+        // The header form keeps the original key bytes as they were; the envelope form has the key as text only.
+        var key = record.Message.Key ?? (deadLetter.Key is { } text ? Encoding.UTF8.GetBytes(text) : null);
+        var message = new Message<byte[]?, byte[]?> { Key = key, Value = deadLetter.Value.ToArray(), Headers = replayed };
         if (produce(target, message))
         {
             counts.Republished++;
         }
     }
-
-    private static string? Header(Headers headers, string name) =>
-        headers.TryGetLastBytes(name, out var value) ? Encoding.UTF8.GetString(value) : null;
 }

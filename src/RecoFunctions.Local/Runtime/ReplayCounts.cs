@@ -14,6 +14,9 @@ internal sealed class ReplayCounts(string deadLetterTopic)
     /// <summary>Kept, but written without their value (too large for the dead-letter topic): they cannot be replayed.</summary>
     public long WithoutValue { get; set; }
 
+    /// <summary>Records that are not dead letters in either wire form (no origin to send them to): left where they are.</summary>
+    public long Unreadable { get; set; }
+
     /// <summary>Handed to the producer (acknowledgements are counted by the caller).</summary>
     public long Republished { get; set; }
 

@@ -26,7 +26,7 @@ public sealed class CircuitStateSynchronizerTests
     [Fact]
     public async Task Sync_BreakerOpensOnInstanceA_InstanceBRejectsAfterItsNextTickWithoutCallingTheService()
     {
-        var time = new ManualTimeProvider();
+        var time = new WatchedTimeProvider();
         var shared = new InMemoryCircuitStateStore();
         var storeB = new RecordingCircuitStateStore(shared);
         await using var a = ResilienceHarness.Create(TripAfterTwo, time, new RecordingCircuitStateStore(shared), "instance-a");
@@ -80,7 +80,7 @@ public sealed class CircuitStateSynchronizerTests
     [Fact]
     public async Task OpenedLocally_PublishesWithoutWaitingForTheNextTick()
     {
-        var time = new ManualTimeProvider();
+        var time = new WatchedTimeProvider();
         var store = new InMemoryCircuitStateStore();
         await using var a = ResilienceHarness.Create(TripAfterTwo, time, store, "instance-a");
         _ = a.Synchronizer;
@@ -96,7 +96,7 @@ public sealed class CircuitStateSynchronizerTests
     [Fact]
     public async Task Sync_StoreHoldsLaterOpenUntil_KeepsTheLaterAndLeavesLocalTripAlone()
     {
-        var time = new ManualTimeProvider();
+        var time = new WatchedTimeProvider();
         var store = new InMemoryCircuitStateStore();
         var later = time.GetUtcNow() + TimeSpan.FromMinutes(1);
         await store.WriteAsync(CircuitStateRecord.Open(ServiceNames.ContentApi, later, "instance-z"), null, CancellationToken.None);
@@ -114,7 +114,7 @@ public sealed class CircuitStateSynchronizerTests
     [Fact]
     public async Task Sync_WriteLosesARace_ReReadsAndPublishesOverTheEarlierValue()
     {
-        var time = new ManualTimeProvider();
+        var time = new WatchedTimeProvider();
         var shared = new InMemoryCircuitStateStore();
         var storeA = new RecordingCircuitStateStore(shared);
         var earlier = time.GetUtcNow() + TimeSpan.FromSeconds(1);
@@ -132,7 +132,7 @@ public sealed class CircuitStateSynchronizerTests
     [Fact]
     public async Task Sync_StoreWriteFailed_PublishedOnTheNextSync()
     {
-        var time = new ManualTimeProvider();
+        var time = new WatchedTimeProvider();
         var shared = new InMemoryCircuitStateStore();
         var storeA = new RecordingCircuitStateStore(shared) { FailingWrites = 1 };
         await using var a = ResilienceHarness.Create(TripAfterTwo, time, storeA, "instance-a");
@@ -149,7 +149,7 @@ public sealed class CircuitStateSynchronizerTests
     [Fact]
     public async Task Sync_LocallyTrippedBreaker_NotClosedWhenStoreSaysClosed()
     {
-        var time = new ManualTimeProvider();
+        var time = new WatchedTimeProvider();
         var store = new InMemoryCircuitStateStore();
         await using var a = ResilienceHarness.Create(TripAfterTwo, time, store, "instance-a");
         await TripAsync(a, ScriptedHandler.Always(time, HttpStatusCode.ServiceUnavailable));
@@ -165,7 +165,7 @@ public sealed class CircuitStateSynchronizerTests
     [Fact]
     public async Task Sync_OperatorIsolatedBreaker_NotClosedBySharedState()
     {
-        var time = new ManualTimeProvider();
+        var time = new WatchedTimeProvider();
         await using var a = ResilienceHarness.Create(TripAfterTwo, time, new InMemoryCircuitStateStore(), "instance-a");
         await a.ContentBreaker.IsolateAsync();
 
@@ -178,7 +178,7 @@ public sealed class CircuitStateSynchronizerTests
     [Fact]
     public async Task Sync_SharedOpenUntilMovesLater_IsolationFollowsAndEndsAtTheNewTime()
     {
-        var time = new ManualTimeProvider();
+        var time = new WatchedTimeProvider();
         var store = new InMemoryCircuitStateStore();
         var start = time.GetUtcNow();
         var first = await store.WriteAsync(CircuitStateRecord.Open(ServiceNames.PlacementApi, start.AddSeconds(3), "instance-z"), null, CancellationToken.None);
@@ -204,7 +204,7 @@ public sealed class CircuitStateSynchronizerTests
     [Fact]
     public async Task Sync_StoreReadFails_KeepsLocalStateAndCarriesOn()
     {
-        var time = new ManualTimeProvider();
+        var time = new WatchedTimeProvider();
         await using var a = ResilienceHarness.Create(TripAfterTwo, time, new UnreadableStore(), "instance-a");
 
         await a.Synchronizer.SyncAsync(CancellationToken.None);
@@ -217,7 +217,7 @@ public sealed class CircuitStateSynchronizerTests
     [Fact]
     public async Task Sync_SynchronizerCreatedAfterTheTrip_StillPublishesIt()
     {
-        var time = new ManualTimeProvider();
+        var time = new WatchedTimeProvider();
         var store = new InMemoryCircuitStateStore();
         var services = new ServiceCollection();
         services.AddSingleton<TimeProvider>(time);

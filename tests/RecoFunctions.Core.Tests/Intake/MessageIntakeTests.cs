@@ -123,7 +123,7 @@ public sealed class MessageIntakeTests
     {
         var options = TestPipeline.Services(TestPipeline.Configuration()).GetRequiredService<IOptions<PipelineOptions>>().Value;
         options.Flows["content"].Validation.Fields["content.sourceUrl"] = new FieldRuleOptions { Type = "string" };
-        var intake = MessageIntake.Create(options, new ManualTimeProvider());
+        var intake = MessageIntake.Create(options, TestClock.Create());
         var json = Content.Replace("https://cms.example/videos/1", "videos/1", StringComparison.Ordinal);
 
         var result = intake.Accept(Message(ContentTopic, json, "art-1"));

@@ -1,3 +1,4 @@
+using RecoFunctions.Core.DeadLetters;
 using RecoFunctions.Core.Delivery;
 using RecoFunctions.Core.Domain;
 using RecoFunctions.Core.Workflow;
@@ -33,7 +34,7 @@ public sealed class BatchProcessorCampaignTests
         Assert.Equal(
             [
                 ItemOutcome.Delivered(items[0].Id),
-                ItemOutcome.DeadLetter(items[1].Id, PipelineStage.Enrich, "placement-api: 404 NotFound (placement 'unknown-slot' does not exist)"),
+                ItemOutcome.DeadLetter(items[1].Id, new DeadLetterFailure(DeadLetterStage.Enrich, "placement-api: 404 NotFound (placement 'unknown-slot' does not exist)") { Source = "placement-api", Status = 404 }),
             ],
             result.Outcomes);
     }

@@ -1,3 +1,4 @@
+using RecoFunctions.Core.DeadLetters;
 using RecoFunctions.Core.Delivery;
 using RecoFunctions.Core.Domain;
 using RecoFunctions.Core.Workflow;
@@ -29,8 +30,8 @@ public sealed class BatchProcessorContentTests
         Assert.Equal(
             [
                 ItemOutcome.Delivered(items[0].Id),
-                ItemOutcome.DeadLetter(items[1].Id, PipelineStage.Enrich, "content-api: 404 NotFound (content 'missing-1' does not exist)"),
-                ItemOutcome.DeadLetter(items[2].Id, PipelineStage.Deliver, "recommender-api: 400 rejected (key 'rejected-1' is on the sandbox's reject list)"),
+                ItemOutcome.DeadLetter(items[1].Id, new DeadLetterFailure(DeadLetterStage.Enrich, "content-api: 404 NotFound (content 'missing-1' does not exist)") { Source = "content-api", Status = 404 }),
+                ItemOutcome.DeadLetter(items[2].Id, new DeadLetterFailure(DeadLetterStage.Deliver, "recommender-api: 400 rejected (key 'rejected-1' is on the sandbox's reject list)") { Source = "recommender-api", Status = 400 }),
                 ItemOutcome.Stale(items[3].Id),
                 ItemOutcome.Delivered(items[4].Id),
                 ItemOutcome.Delivered(items[5].Id),
@@ -190,7 +191,7 @@ public sealed class BatchProcessorContentTests
     [Fact]
     public async Task ProcessAsync_ManyChunks_KeepsAtMostMaxConcurrencyCallsInFlight()
     {
-        var time = new ManualTimeProvider();
+        var time = new WatchedTimeProvider();
         await using var harness = await RecoServicesHarness.StartAsync(
             new Dictionary<string, string?> { ["Services:content-api:BatchSize"] = "1", ["Services:content-api:MaxConcurrency"] = "2" },
             sandboxTime: time);

@@ -15,7 +15,7 @@ public sealed class BatchProcessorResilienceTests
     [Fact]
     public async Task ProcessAsync_OpenBreaker_RetriesLaterWhenTheBreakerSays()
     {
-        var time = new ManualTimeProvider();
+        var time = TestClock.Create();
         var breaker = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = time }
             .AddCircuitBreaker(new CircuitBreakerStrategyOptions<HttpResponseMessage>
             {

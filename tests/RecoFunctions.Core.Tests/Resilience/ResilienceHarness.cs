@@ -33,14 +33,14 @@ internal sealed class ResilienceHarness : IAsyncDisposable
 
     private readonly ServiceProvider _services;
 
-    private ResilienceHarness(ServiceProvider services, ManualTimeProvider time, CapturingLoggerProvider logs)
+    private ResilienceHarness(ServiceProvider services, WatchedTimeProvider time, CapturingLoggerProvider logs)
     {
         _services = services;
         Time = time;
         Logs = logs;
     }
 
-    public ManualTimeProvider Time { get; }
+    public WatchedTimeProvider Time { get; }
 
     public CapturingLoggerProvider Logs { get; }
 
@@ -56,7 +56,7 @@ internal sealed class ResilienceHarness : IAsyncDisposable
 
     public static ResilienceHarness Create(
         IReadOnlyDictionary<string, string?>? overrides = null,
-        ManualTimeProvider? time = null,
+        WatchedTimeProvider? time = null,
         ICircuitStateStore? store = null,
         string instanceId = "instance-a")
     {
@@ -67,7 +67,7 @@ internal sealed class ResilienceHarness : IAsyncDisposable
         }
 
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
-        time ??= new ManualTimeProvider();
+        time ??= new WatchedTimeProvider();
         var logs = new CapturingLoggerProvider();
         var services = new ServiceCollection();
         services.AddSingleton<TimeProvider>(time);

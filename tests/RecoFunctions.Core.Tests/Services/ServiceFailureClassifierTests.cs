@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using Polly.CircuitBreaker;
 using Polly.Timeout;
+using RecoFunctions.Core.DeadLetters;
 using RecoFunctions.Core.Messaging;
 using RecoFunctions.Core.Services;
 using RecoFunctions.Core.Workflow;
@@ -70,11 +71,11 @@ public sealed class ServiceFailureClassifierTests
     {
         var id = new MessageId("t", 1, 2);
 
-        var permanent = ServiceFailure.FromStatus(Service, 404).ToOutcome(id, PipelineStage.Enrich);
-        var transient = ServiceFailure.FromStatus(Service, 429, retryAfter: TimeSpan.FromSeconds(3)).ToOutcome(id, PipelineStage.Enrich);
+        var permanent = ServiceFailure.FromStatus(Service, 404).ToOutcome(id, DeadLetterStage.Enrich);
+        var transient = ServiceFailure.FromStatus(Service, 429, retryAfter: TimeSpan.FromSeconds(3)).ToOutcome(id, DeadLetterStage.Enrich);
 
-        Assert.Equal(ItemOutcome.DeadLetter(id, PipelineStage.Enrich, "content-api: 404 NotFound"), permanent);
-        Assert.Equal(ItemOutcome.Later(id, PipelineStage.Enrich, "content-api: 429 TooManyRequests", TimeSpan.FromSeconds(3)), transient);
+        Assert.Equal(ItemOutcome.DeadLetter(id, new DeadLetterFailure(DeadLetterStage.Enrich, "content-api: 404 NotFound") { Source = Service, Status = 404 }), permanent);
+        Assert.Equal(ItemOutcome.Later(id, new DeadLetterFailure(DeadLetterStage.Enrich, "content-api: 429 TooManyRequests") { Source = Service, Status = 429, IsTransient = true }, TimeSpan.FromSeconds(3)), transient);
     }
 
     [Fact]

@@ -34,10 +34,10 @@ internal static class TestPipeline
         return services.AddRecoPipeline(configuration).BuildServiceProvider();
     }
 
-    /// <summary>The intake of the shipped configuration with a clock stopped at <see cref="ManualTimeProvider.DefaultStart"/>.</summary>
+    /// <summary>The intake of the shipped configuration with a clock stopped at <see cref="TestClock.Start"/>.</summary>
     public static MessageIntake Intake(IDictionary<string, string?>? overrides = null, TimeProvider? timeProvider = null)
     {
-        var provider = Services(Configuration(overrides), timeProvider ?? new ManualTimeProvider());
+        var provider = Services(Configuration(overrides), timeProvider ?? TestClock.Create());
         provider.GetRequiredService<IStartupValidator>().Validate();
         return provider.GetRequiredService<MessageIntake>();
     }

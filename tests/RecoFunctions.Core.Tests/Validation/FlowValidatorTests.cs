@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Microsoft.Extensions.Time.Testing;
 using RecoFunctions.Core.Flows;
 using RecoFunctions.Core.Validation;
 using RecoFunctions.Testing;
@@ -8,7 +9,7 @@ namespace RecoFunctions.Core.Tests.Validation;
 /// <summary>The rule semantics, each on the smallest configuration that shows it.</summary>
 public sealed class FlowValidatorTests
 {
-    private readonly ManualTimeProvider _clock = new();
+    private readonly FakeTimeProvider _clock = TestClock.Create();
 
     [Fact]
     public void Validate_NullProperty_CountsAsMissingForRequired()

@@ -8,7 +8,7 @@ namespace RecoFunctions.Core.Tests.Workflow;
 
 public sealed class BatchOrchestrationTests
 {
-    private static readonly DateTimeOffset Start = ManualTimeProvider.DefaultStart;
+    private static readonly DateTimeOffset Start = TestClock.Start;
 
     private static readonly RetryBudget Budget = new(3, TimeSpan.FromSeconds(1), 2, TimeSpan.FromSeconds(30), TimeSpan.FromHours(1));
 
@@ -32,7 +32,7 @@ public sealed class BatchOrchestrationTests
     public async Task RunAsync_DeadLetteredItems_PublishedAsTheyArrivedWithTheirReason()
     {
         var context = new ScriptedOrchestrationContext(Start, ScriptedWorkflowContext.PerItem((item, _) => item.Id.Offset == 1
-            ? ItemOutcome.DeadLetter(item.Id, PipelineStage.Enrich, "content-api 404")
+            ? ItemOutcome.DeadLetter(item.Id, new DeadLetterFailure(DeadLetterStage.Enrich, "content-api 404"))
             : ItemOutcome.Delivered(item.Id)));
 
         var outcome = await BatchOrchestration.RunAsync(context, Input(3));
@@ -41,8 +41,7 @@ public sealed class BatchOrchestrationTests
         Assert.Equal("content", batch.Flow);
         var record = Assert.Single(batch.Records);
         Assert.Equal((TestMessages.Topic, 0, 1L), (record.OriginalTopic, record.OriginalPartition, record.OriginalOffset));
-        Assert.Equal(PipelineStage.Enrich, record.Stage);
-        Assert.Equal("content-api 404", record.Reason);
+        Assert.Equal(new DeadLetterFailure(DeadLetterStage.Enrich, "content-api 404"), record.Failure);
         Assert.Equal("art-1", record.Key);
         Assert.Equal("ok", Encoding.UTF8.GetString(record.Value.Span));
         Assert.Equal("trace", Assert.Single(record.OriginalHeaders).Key);
@@ -53,7 +52,7 @@ public sealed class BatchOrchestrationTests
     public async Task RunAsync_PendingItems_WaitOnTheTimerThenContinueWithExactlyThose()
     {
         var context = new ScriptedOrchestrationContext(Start, ScriptedWorkflowContext.PerItem((item, _) => item.Id.Offset == 2
-            ? ItemOutcome.Later(item.Id, PipelineStage.Deliver, "recommender-api 503")
+            ? ItemOutcome.Later(item.Id, new DeadLetterFailure(DeadLetterStage.Deliver, "recommender-api 503"))
             : ItemOutcome.Delivered(item.Id)));
         var input = Input(4) with { Round = 2 };
 
@@ -77,7 +76,7 @@ public sealed class BatchOrchestrationTests
     public async Task RunAsync_PublishingFails_DeadLettersCarriedIntoTheNextRun()
     {
         var context = new ScriptedOrchestrationContext(Start, ScriptedWorkflowContext.PerItem((item, _) =>
-            ItemOutcome.DeadLetter(item.Id, PipelineStage.Deliver, "recommender-api 400")))
+            ItemOutcome.DeadLetter(item.Id, new DeadLetterFailure(DeadLetterStage.Deliver, "recommender-api 400"))))
         {
             PublishSucceeds = false,
         };
@@ -94,7 +93,7 @@ public sealed class BatchOrchestrationTests
     [Fact]
     public async Task RunAsync_CarriedDeadLetters_PublishedWithoutRunningTheWorkflow()
     {
-        var carried = DeadLetterRecord.From(TestMessages.Message(0, 9), PipelineStage.Deliver, "recommender-api 400", Start);
+        var carried = DeadLetterRecord.From(TestMessages.Message(0, 9), new DeadLetterFailure(DeadLetterStage.Deliver, "recommender-api 400"), Start);
         var input = new BatchOrchestrationInput(new WorkflowInput("content", [], Budget), [], [carried], Retry, Round: 4);
         var context = new ScriptedOrchestrationContext(Start, _ => throw new InvalidOperationException("no step expected"));
 
@@ -108,10 +107,10 @@ public sealed class BatchOrchestrationTests
     [Fact]
     public async Task RunAsync_CarriedAndNewDeadLetters_PublishedTogether()
     {
-        var carried = DeadLetterRecord.From(TestMessages.Message(0, 9), PipelineStage.Deliver, "earlier", Start);
+        var carried = DeadLetterRecord.From(TestMessages.Message(0, 9), new DeadLetterFailure(DeadLetterStage.Deliver, "earlier"), Start);
         var input = Input(1) with { UnpublishedDeadLetters = [carried] };
         var context = new ScriptedOrchestrationContext(Start, ScriptedWorkflowContext.PerItem((item, _) =>
-            ItemOutcome.DeadLetter(item.Id, PipelineStage.Enrich, "content-api 404")));
+            ItemOutcome.DeadLetter(item.Id, new DeadLetterFailure(DeadLetterStage.Enrich, "content-api 404"))));
 
         await BatchOrchestration.RunAsync(context, input);
 
@@ -122,7 +121,7 @@ public sealed class BatchOrchestrationTests
     public async Task RunAsync_DeadLetterTime_ComesFromTheContextClock()
     {
         var context = new ScriptedOrchestrationContext(Start, ScriptedWorkflowContext.PerItem((item, _) =>
-            ItemOutcome.DeadLetter(item.Id, PipelineStage.Enrich, "content-api 404")));
+            ItemOutcome.DeadLetter(item.Id, new DeadLetterFailure(DeadLetterStage.Enrich, "content-api 404"))));
 
         await BatchOrchestration.RunAsync(context, Input(1));
 
@@ -135,7 +134,7 @@ public sealed class BatchOrchestrationTests
     {
         var input = Input(1) with { Originals = [] };
         var context = new ScriptedOrchestrationContext(Start, ScriptedWorkflowContext.PerItem((item, _) =>
-            ItemOutcome.DeadLetter(item.Id, PipelineStage.Enrich, "content-api 404")));
+            ItemOutcome.DeadLetter(item.Id, new DeadLetterFailure(DeadLetterStage.Enrich, "content-api 404"))));
 
         await BatchOrchestration.RunAsync(context, input);
 

@@ -1,4 +1,5 @@
 using System.Text;
+using RecoFunctions.Core.DeadLetters;
 using RecoFunctions.Core.Domain;
 using RecoFunctions.Core.Intake;
 using RecoFunctions.Core.Messaging;
@@ -9,7 +10,7 @@ namespace RecoFunctions.Core.Tests.Workflow;
 
 public sealed class BatchSplitterTests
 {
-    private static readonly DateTimeOffset Now = ManualTimeProvider.DefaultStart;
+    private static readonly DateTimeOffset Now = TestClock.Start;
 
     private static readonly RetryBudget Budget = new(5, TimeSpan.FromSeconds(1), 2, TimeSpan.FromSeconds(30), TimeSpan.FromHours(1));
 
@@ -94,8 +95,7 @@ public sealed class BatchSplitterTests
 
         var deadLetter = Assert.Single(plan.DeadLetters);
         Assert.Equal(new MessageId(TestMessages.Topic, 0, 1), deadLetter.OriginalId);
-        Assert.Equal(PipelineStage.Validate, deadLetter.Stage);
-        Assert.Equal("validate: maxLength at $.content.title", deadLetter.Reason);
+        Assert.Equal(new DeadLetterFailure(DeadLetterStage.Validate, "validate: maxLength at $.content.title") { Source = "maxLength" }, deadLetter.Failure);
         Assert.Equal("art-x", deadLetter.Key);
         Assert.Equal("bad", Encoding.UTF8.GetString(deadLetter.Value.Span));
         Assert.Equal(Now, deadLetter.DeadLetteredAt);
@@ -162,8 +162,8 @@ public sealed class BatchSplitterTests
 
         var deadLetter = Assert.Single(plan.DeadLetters);
         Assert.Equal(1, deadLetter.OriginalOffset);
-        Assert.Equal(PipelineStage.Parse, deadLetter.Stage);
-        Assert.Contains("InvalidOperationException", deadLetter.Reason, StringComparison.Ordinal);
+        Assert.Equal((DeadLetterStage.Parse, "intake"), (deadLetter.Failure.Stage, deadLetter.Failure.Source));
+        Assert.Contains("InvalidOperationException", deadLetter.Failure.Detail, StringComparison.Ordinal);
         Assert.Equal([0L], Offsets(Assert.Single(plan.Orchestrations).Input.Workflow.Items));
     }
 

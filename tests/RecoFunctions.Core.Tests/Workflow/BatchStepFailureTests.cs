@@ -8,7 +8,7 @@ public sealed class BatchStepFailureTests
     [Fact]
     public void RetryAll_EveryItemRetriedLaterWithTheReason()
     {
-        var request = new BatchStepRequest("content", WorkItems.Range(3, ManualTimeProvider.DefaultStart), Attempt: 1);
+        var request = new BatchStepRequest("content", WorkItems.Range(3, TestClock.Start), Attempt: 1);
 
         var result = BatchStepFailure.RetryAll(request, "ProcessBatch failed: System.IO.IOException");
 

@@ -1,3 +1,4 @@
+using RecoFunctions.Core.DeadLetters;
 using RecoFunctions.Core.Messaging;
 using RecoFunctions.Core.Workflow;
 using RecoFunctions.Testing;
@@ -6,7 +7,7 @@ namespace RecoFunctions.Core.Tests.Workflow;
 
 public sealed class BatchWorkflowTests
 {
-    private static readonly DateTimeOffset Start = ManualTimeProvider.DefaultStart;
+    private static readonly DateTimeOffset Start = TestClock.Start;
 
     private static readonly RetryBudget Budget = new(
         MaxAttemptsPerRun: 5,
@@ -23,9 +24,9 @@ public sealed class BatchWorkflowTests
         {
             0 => ItemOutcome.Delivered(item.Id),
             1 => ItemOutcome.Stale(item.Id),
-            2 => ItemOutcome.DeadLetter(item.Id, PipelineStage.Enrich, "content-api 404"),
-            3 => attempt < 2 ? ItemOutcome.Later(item.Id, PipelineStage.Deliver, "recommender-api 503") : ItemOutcome.Delivered(item.Id),
-            _ => attempt < 3 ? ItemOutcome.Later(item.Id, PipelineStage.Enrich, "content-api timeout") : ItemOutcome.DeadLetter(item.Id, PipelineStage.Deliver, "recommender-api 400"),
+            2 => ItemOutcome.DeadLetter(item.Id, new DeadLetterFailure(DeadLetterStage.Enrich, "content-api 404")),
+            3 => attempt < 2 ? ItemOutcome.Later(item.Id, new DeadLetterFailure(DeadLetterStage.Deliver, "recommender-api 503")) : ItemOutcome.Delivered(item.Id),
+            _ => attempt < 3 ? ItemOutcome.Later(item.Id, new DeadLetterFailure(DeadLetterStage.Enrich, "content-api timeout")) : ItemOutcome.DeadLetter(item.Id, new DeadLetterFailure(DeadLetterStage.Deliver, "recommender-api 400")),
         }));
 
         var result = await BatchWorkflow.RunAsync(context, new WorkflowInput("content", items, Budget));
@@ -61,7 +62,7 @@ public sealed class BatchWorkflowTests
         var items = WorkItems.Range(3, Start);
         var context = new ScriptedWorkflowContext(Start, ScriptedWorkflowContext.PerItem((item, attempt) => item.Id.Offset == 0
             ? ItemOutcome.Delivered(item.Id)
-            : ItemOutcome.Later(item.Id, PipelineStage.Enrich, $"content-api 503 (attempt {attempt})")));
+            : ItemOutcome.Later(item.Id, new DeadLetterFailure(DeadLetterStage.Enrich, $"content-api 503 (attempt {attempt})"))));
 
         var result = await BatchWorkflow.RunAsync(context, new WorkflowInput("content", items, Budget));
 
@@ -80,7 +81,7 @@ public sealed class BatchWorkflowTests
         var old = WorkItems.Content(0, Start - TimeSpan.FromHours(2));
         var young = WorkItems.Content(1, Start - TimeSpan.FromMinutes(5));
         var context = new ScriptedWorkflowContext(Start, ScriptedWorkflowContext.PerItem((item, _) =>
-            ItemOutcome.Later(item.Id, PipelineStage.Enrich, "content-api circuit open", TimeSpan.FromSeconds(15))));
+            ItemOutcome.Later(item.Id, new DeadLetterFailure(DeadLetterStage.Enrich, "content-api circuit open"), TimeSpan.FromSeconds(15))));
 
         var result = await BatchWorkflow.RunAsync(context, new WorkflowInput("content", [old, young], Budget));
 
@@ -98,7 +99,7 @@ public sealed class BatchWorkflowTests
     {
         var budget = Budget with { MaxMessageAge = TimeSpan.FromMinutes(1), MaxAttemptsPerRun = 3, FirstDelay = TimeSpan.FromSeconds(30) };
         var item = WorkItems.Content(0, Start - TimeSpan.FromSeconds(20));
-        var context = new ScriptedWorkflowContext(Start, ScriptedWorkflowContext.PerItem((i, _) => ItemOutcome.Later(i.Id, PipelineStage.Deliver, "recommender-api 503")));
+        var context = new ScriptedWorkflowContext(Start, ScriptedWorkflowContext.PerItem((i, _) => ItemOutcome.Later(i.Id, new DeadLetterFailure(DeadLetterStage.Deliver, "recommender-api 503"))));
 
         var result = await BatchWorkflow.RunAsync(context, new WorkflowInput("content", [item], budget));
 
@@ -110,7 +111,7 @@ public sealed class BatchWorkflowTests
     public async Task RunAsync_RepeatedTransientFailures_DelaysFollowExponentialBackoffWithinJitterAndCap()
     {
         var budget = Budget with { MaxAttemptsPerRun = 7, MaxDelay = TimeSpan.FromSeconds(10) };
-        var context = new ScriptedWorkflowContext(Start, ScriptedWorkflowContext.PerItem((item, _) => ItemOutcome.Later(item.Id, PipelineStage.Enrich, "timeout")));
+        var context = new ScriptedWorkflowContext(Start, ScriptedWorkflowContext.PerItem((item, _) => ItemOutcome.Later(item.Id, new DeadLetterFailure(DeadLetterStage.Enrich, "timeout"))));
 
         await BatchWorkflow.RunAsync(context, new WorkflowInput("content", WorkItems.Range(3, Start), budget));
 
@@ -128,7 +129,7 @@ public sealed class BatchWorkflowTests
     public async Task RunAsync_RetryAfterLongerThanBackoff_WaitsForTheLargestRetryAfter()
     {
         var context = new ScriptedWorkflowContext(Start, ScriptedWorkflowContext.PerItem((item, attempt) => attempt == 1
-            ? ItemOutcome.Later(item.Id, PipelineStage.Enrich, "content-api circuit open", TimeSpan.FromSeconds(item.Id.Offset == 0 ? 4 : 12))
+            ? ItemOutcome.Later(item.Id, new DeadLetterFailure(DeadLetterStage.Enrich, "content-api circuit open"), TimeSpan.FromSeconds(item.Id.Offset == 0 ? 4 : 12))
             : ItemOutcome.Delivered(item.Id)));
 
         var result = await BatchWorkflow.RunAsync(context, new WorkflowInput("content", WorkItems.Range(2, Start), Budget));
@@ -141,7 +142,7 @@ public sealed class BatchWorkflowTests
     public async Task RunAsync_RetryAfterBeyondMaxDelay_CappedAtMaxDelay()
     {
         var context = new ScriptedWorkflowContext(Start, ScriptedWorkflowContext.PerItem((item, attempt) => attempt == 1
-            ? ItemOutcome.Later(item.Id, PipelineStage.Deliver, "recommender-api 429", TimeSpan.FromMinutes(10))
+            ? ItemOutcome.Later(item.Id, new DeadLetterFailure(DeadLetterStage.Deliver, "recommender-api 429"), TimeSpan.FromMinutes(10))
             : ItemOutcome.Delivered(item.Id)));
 
         await BatchWorkflow.RunAsync(context, new WorkflowInput("content", WorkItems.Range(1, Start), Budget));
@@ -153,7 +154,7 @@ public sealed class BatchWorkflowTests
     public async Task RunAsync_RetryAfterShorterThanBackoff_BackoffWins()
     {
         var context = new ScriptedWorkflowContext(Start, ScriptedWorkflowContext.PerItem((item, attempt) => attempt == 1
-            ? ItemOutcome.Later(item.Id, PipelineStage.Deliver, "recommender-api 429", TimeSpan.FromMilliseconds(100))
+            ? ItemOutcome.Later(item.Id, new DeadLetterFailure(DeadLetterStage.Deliver, "recommender-api 429"), TimeSpan.FromMilliseconds(100))
             : ItemOutcome.Delivered(item.Id)));
 
         await BatchWorkflow.RunAsync(context, new WorkflowInput("content", WorkItems.Range(1, Start), Budget));
@@ -193,8 +194,8 @@ public sealed class BatchWorkflowTests
         var context = new ScriptedWorkflowContext(Start, _ => new BatchStepResult(
         [
             ItemOutcome.Delivered(items[0].Id),
-            ItemOutcome.DeadLetter(items[0].Id, PipelineStage.Deliver, "recommender-api 400"),
-            ItemOutcome.DeadLetter(items[1].Id, PipelineStage.Enrich, "content-api 404"),
+            ItemOutcome.DeadLetter(items[0].Id, new DeadLetterFailure(DeadLetterStage.Deliver, "recommender-api 400")),
+            ItemOutcome.DeadLetter(items[1].Id, new DeadLetterFailure(DeadLetterStage.Enrich, "content-api 404")),
             ItemOutcome.Delivered(items[1].Id),
             ItemOutcome.Delivered(foreign),
         ]));
@@ -224,10 +225,10 @@ public sealed class BatchWorkflowTests
         static ScriptedWorkflowContext NewContext() => new(Start, ScriptedWorkflowContext.PerItem((item, attempt) => (item.Id.Offset % 4, attempt) switch
         {
             (0, _) => ItemOutcome.Delivered(item.Id),
-            (1, < 3) => ItemOutcome.Later(item.Id, PipelineStage.Enrich, "503", TimeSpan.FromSeconds(item.Id.Offset)),
+            (1, < 3) => ItemOutcome.Later(item.Id, new DeadLetterFailure(DeadLetterStage.Enrich, "503"), TimeSpan.FromSeconds(item.Id.Offset)),
             (1, _) => ItemOutcome.Stale(item.Id),
-            (2, _) => ItemOutcome.Later(item.Id, PipelineStage.Deliver, "timeout"),
-            _ => ItemOutcome.DeadLetter(item.Id, PipelineStage.Deliver, "400"),
+            (2, _) => ItemOutcome.Later(item.Id, new DeadLetterFailure(DeadLetterStage.Deliver, "timeout")),
+            _ => ItemOutcome.DeadLetter(item.Id, new DeadLetterFailure(DeadLetterStage.Deliver, "400")),
         }));
         var items = WorkItems.Range(12, Start - TimeSpan.FromMinutes(30));
         var first = NewContext();
@@ -250,7 +251,7 @@ public sealed class BatchWorkflowTests
         for (var batch = 0; batch < 5; batch++)
         {
             var context = new ScriptedWorkflowContext(Start, ScriptedWorkflowContext.PerItem((item, attempt) =>
-                attempt == 1 ? ItemOutcome.Later(item.Id, PipelineStage.Enrich, "503") : ItemOutcome.Delivered(item.Id)));
+                attempt == 1 ? ItemOutcome.Later(item.Id, new DeadLetterFailure(DeadLetterStage.Enrich, "503")) : ItemOutcome.Delivered(item.Id)));
             await BatchWorkflow.RunAsync(context, new WorkflowInput("content", [WorkItems.Content(batch * 100, Start)], Budget));
             delays.Add(Assert.Single(context.Delays));
         }
@@ -272,9 +273,9 @@ public sealed class BatchWorkflowTests
             {
                 0 => ItemOutcome.Delivered(item.Id),
                 1 => ItemOutcome.Stale(item.Id),
-                2 => ItemOutcome.DeadLetter(item.Id, PipelineStage.Enrich, "404"),
+                2 => ItemOutcome.DeadLetter(item.Id, new DeadLetterFailure(DeadLetterStage.Enrich, "404")),
                 3 => null,
-                _ => ItemOutcome.Later(item.Id, PipelineStage.Deliver, "503"),
+                _ => ItemOutcome.Later(item.Id, new DeadLetterFailure(DeadLetterStage.Deliver, "503")),
             }));
 
             var result = await BatchWorkflow.RunAsync(context, new WorkflowInput("content", items, Budget));

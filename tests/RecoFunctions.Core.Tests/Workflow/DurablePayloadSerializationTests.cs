@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 using RecoFunctions.Core.DeadLetters;
 using RecoFunctions.Core.Domain;
@@ -21,8 +20,8 @@ public sealed class DurablePayloadSerializationTests
     {
         var options = OptionsNamed(optionsName);
         var original = TestMessages.Message(1, 5);
-        var item = new WorkItem(original.Id, original.Timestamp, ManualTimeProvider.DefaultStart, TestMessages.Accept(original).Event!);
-        var deadLetter = DeadLetterRecord.From(TestMessages.Message(1, 4, "bad"), PipelineStage.Enrich, "content-api 404", ManualTimeProvider.DefaultStart) with { ValueOmitted = true };
+        var item = new WorkItem(original.Id, original.Timestamp, TestClock.Start, TestMessages.Accept(original).Event!);
+        var deadLetter = DeadLetterRecord.From(TestMessages.Message(1, 4, "bad"), new DeadLetterFailure(DeadLetterStage.Enrich, "content-api 404") { Source = "content-api", Status = 404 }, TestClock.Start).WithoutValue();
         var input = new BatchOrchestrationInput(
             new WorkflowInput("content", [item], new RetryBudget(5, TimeSpan.FromSeconds(1), 2, TimeSpan.FromSeconds(30), TimeSpan.FromHours(1))),
             [original],
@@ -46,8 +45,8 @@ public sealed class DurablePayloadSerializationTests
         Assert.Equal(original.Value.ToArray(), backOriginal.Value.ToArray());
         Assert.Equal([1, 2], Assert.Single(backOriginal.Headers).Value);
         var backDeadLetter = Assert.Single(back.UnpublishedDeadLetters);
-        Assert.Equal((deadLetter.OriginalId, deadLetter.Reason, deadLetter.Stage, true), (backDeadLetter.OriginalId, backDeadLetter.Reason, backDeadLetter.Stage, backDeadLetter.ValueOmitted));
-        Assert.Equal("bad", Encoding.UTF8.GetString(backDeadLetter.Value.Span));
+        Assert.Equal((deadLetter.OriginalId, deadLetter.Failure, true), (backDeadLetter.OriginalId, backDeadLetter.Failure, backDeadLetter.ValueOmitted));
+        Assert.Equal((0, 3L), (backDeadLetter.Value.Length, backDeadLetter.OmittedValueBytes));
     }
 
     [Theory]
@@ -57,7 +56,7 @@ public sealed class DurablePayloadSerializationTests
         var options = OptionsNamed(optionsName);
         var message = TestMessages.Message(0, 1);
         var request = new BatchStepRequest("content", [new WorkItem(message.Id, message.Timestamp, message.Timestamp, TestMessages.Accept(message).Event!)], Attempt: 2);
-        var result = new BatchStepResult([ItemOutcome.Later(message.Id, PipelineStage.Deliver, "503", TimeSpan.FromSeconds(7))]);
+        var result = new BatchStepResult([ItemOutcome.Later(message.Id, new DeadLetterFailure(DeadLetterStage.Deliver, "503"), TimeSpan.FromSeconds(7))]);
 
         var backRequest = JsonSerializer.Deserialize<BatchStepRequest>(JsonSerializer.Serialize(request, options), options)!;
         var backResult = JsonSerializer.Deserialize<BatchStepResult>(JsonSerializer.Serialize(result, options), options)!;
@@ -72,9 +71,9 @@ public sealed class DurablePayloadSerializationTests
     public void DeadLetterBatchAndWorkflowResult_RoundTrip(string optionsName)
     {
         var options = OptionsNamed(optionsName);
-        var record = DeadLetterRecord.From(TestMessages.Message(2, 8, "bad"), PipelineStage.Validate, "validate: x", ManualTimeProvider.DefaultStart);
+        var record = DeadLetterRecord.From(TestMessages.Message(2, 8, "bad"), new DeadLetterFailure(DeadLetterStage.Validate, "validate: x"), TestClock.Start);
         var id = record.OriginalId;
-        var result = new WorkflowResult([ItemOutcome.Delivered(id)], [ItemOutcome.DeadLetter(id, PipelineStage.Enrich, "404")], []);
+        var result = new WorkflowResult([ItemOutcome.Delivered(id)], [ItemOutcome.DeadLetter(id, new DeadLetterFailure(DeadLetterStage.Enrich, "404"))], []);
 
         var backBatch = JsonSerializer.Deserialize<DeadLetterBatch>(JsonSerializer.Serialize(new DeadLetterBatch("content", [record]), options), options)!;
         var backResult = JsonSerializer.Deserialize<WorkflowResult>(JsonSerializer.Serialize(result, options), options)!;

@@ -1,3 +1,4 @@
+using RecoFunctions.Core.DeadLetters;
 using RecoFunctions.Core.Tests.Support;
 using RecoFunctions.Core.Workflow;
 using RecoFunctions.Testing;
@@ -9,17 +10,17 @@ public sealed class InProcessWorkflowContextTests
     [Fact]
     public void UtcNow_ComesFromTheTimeProvider()
     {
-        var time = new ManualTimeProvider();
+        var time = new WatchedTimeProvider();
         var context = new InProcessWorkflowContext(new FakeProcessor(_ => []), time, CancellationToken.None);
         time.Advance(TimeSpan.FromMinutes(3));
 
-        Assert.Equal(ManualTimeProvider.DefaultStart.AddMinutes(3), context.UtcNow);
+        Assert.Equal(TestClock.Start.AddMinutes(3), context.UtcNow);
     }
 
     [Fact]
     public async Task DelayAsync_CompletesOnlyWhenTheClockHasAdvanced()
     {
-        var time = new ManualTimeProvider();
+        var time = new WatchedTimeProvider();
         var context = new InProcessWorkflowContext(new FakeProcessor(_ => []), time, CancellationToken.None);
 
         var delay = context.DelayAsync(TimeSpan.FromSeconds(5));
@@ -34,7 +35,7 @@ public sealed class InProcessWorkflowContextTests
     public async Task DelayAsync_Cancelled_EndsTheWait()
     {
         using var shutdown = new CancellationTokenSource();
-        var context = new InProcessWorkflowContext(new FakeProcessor(_ => []), new ManualTimeProvider(), shutdown.Token);
+        var context = new InProcessWorkflowContext(new FakeProcessor(_ => []), new WatchedTimeProvider(), shutdown.Token);
 
         var delay = context.DelayAsync(TimeSpan.FromHours(1));
         await shutdown.CancelAsync();
@@ -47,8 +48,8 @@ public sealed class InProcessWorkflowContextTests
     {
         using var shutdown = new CancellationTokenSource();
         var processor = new FakeProcessor(request => [.. request.Items.Select(item => ItemOutcome.Delivered(item.Id))]);
-        var context = new InProcessWorkflowContext(processor, new ManualTimeProvider(), shutdown.Token);
-        var request = new BatchStepRequest("content", WorkItems.Range(2, ManualTimeProvider.DefaultStart), 1);
+        var context = new InProcessWorkflowContext(processor, new WatchedTimeProvider(), shutdown.Token);
+        var request = new BatchStepRequest("content", WorkItems.Range(2, TestClock.Start), 1);
 
         var result = await context.ProcessAsync(request);
 
@@ -60,9 +61,9 @@ public sealed class InProcessWorkflowContextTests
     [Fact]
     public async Task RunAsync_InProcess_WaitsOnTheClockBetweenAttempts()
     {
-        var time = new ManualTimeProvider();
+        var time = new WatchedTimeProvider();
         var processor = new FakeProcessor(request => [.. request.Items.Select(item => request.Attempt == 1
-            ? ItemOutcome.Later(item.Id, PipelineStage.Enrich, "content-api circuit open", TimeSpan.FromSeconds(15))
+            ? ItemOutcome.Later(item.Id, new DeadLetterFailure(DeadLetterStage.Enrich, "content-api circuit open"), TimeSpan.FromSeconds(15))
             : ItemOutcome.Delivered(item.Id))]);
         var context = new InProcessWorkflowContext(processor, time, CancellationToken.None);
         var budget = new RetryBudget(3, TimeSpan.FromSeconds(1), 2, TimeSpan.FromSeconds(30), TimeSpan.FromHours(1));

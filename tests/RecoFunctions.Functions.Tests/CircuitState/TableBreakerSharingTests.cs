@@ -25,7 +25,7 @@ public sealed class TableBreakerSharingTests
     [ContractFact]
     public async Task Synchronizers_FirstInstanceOpensItsBreaker_SecondRejectsCallsAfterItsNextRefresh()
     {
-        var time = new ManualTimeProvider();
+        var time = TestClock.Create();
         var table = "BreakerSharing" + Guid.NewGuid().ToString("N")[..12];
         await using var first = AppInstance.Create("instance-a", table, time);
         await using var second = AppInstance.Create("instance-b", table, time);

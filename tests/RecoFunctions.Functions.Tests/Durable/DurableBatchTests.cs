@@ -1,4 +1,5 @@
 using Microsoft.Azure.Functions.Worker;
+using RecoFunctions.Core.DeadLetters;
 using RecoFunctions.Core.Workflow;
 using RecoFunctions.Functions.Tests.Durable.Host;
 using RecoFunctions.Functions.Tests.Triggers;
@@ -116,9 +117,10 @@ public sealed class DurableBatchTests(DurableAppFixture fixture) : IClassFixture
         var produced = host.DeadLetters.Produced.OrderBy(entry => entry.Record.OriginalOffset).ToList();
         Assert.All(produced, entry => Assert.Equal("oicms.content.v1.dlq", entry.Topic));
         Assert.Equal([1L, 3L], produced.Select(entry => entry.Record.OriginalOffset));
-        Assert.Equal([PipelineStage.Enrich, PipelineStage.Deliver], produced.Select(entry => entry.Record.Stage));
-        Assert.StartsWith("content-api: ", produced[0].Record.Reason, StringComparison.Ordinal);
-        Assert.StartsWith("recommender-api: ", produced[1].Record.Reason, StringComparison.Ordinal);
+        Assert.Equal([DeadLetterStage.Enrich, DeadLetterStage.Deliver], produced.Select(entry => entry.Record.Failure.Stage));
+        Assert.Equal(["content-api 404", "recommender-api 400"], produced.Select(entry => entry.Record.Failure.Label));
+        Assert.StartsWith("content-api: ", produced[0].Record.Failure.Detail, StringComparison.Ordinal);
+        Assert.StartsWith("recommender-api: ", produced[1].Record.Failure.Detail, StringComparison.Ordinal);
         Assert.Equal(1, host.Actions.For(InstanceId(4, 0, 4)).Activities.Count(activity => activity.Name == WorkflowActivityNames.PublishDeadLetters));
     }
 

@@ -10,7 +10,7 @@ namespace RecoFunctions.Functions.Tests.Orchestration;
 /// <summary>A mocked durable orchestration context: fixed time, not replaying, loggers that discard.</summary>
 internal static class OrchestrationContextMock
 {
-    public static readonly DateTime Now = ManualTimeProvider.DefaultStart.UtcDateTime;
+    public static readonly DateTime Now = TestClock.Start.UtcDateTime;
 
     public const string InstanceId = "content_oicms.content.v1_0_0-1";
 

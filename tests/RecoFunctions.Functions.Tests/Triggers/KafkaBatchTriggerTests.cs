@@ -58,8 +58,8 @@ public sealed class KafkaBatchTriggerTests
 
         var envelope = Assert.Single(deadLetters);
         var onTopic = new KafkaMessage("oicms.content.v1.dlq", 0, 0, null, [], DateTimeOffset.UnixEpoch, Encoding.UTF8.GetBytes(envelope));
-        Assert.True(DeadLetterRecord.TryRead(onTopic, out var record));
-        Assert.Equal((new MessageId(TestIntake.ContentTopic, 0, 2), "art-2", "parse"), (record.OriginalId, record.Key, record.Stage));
+        Assert.True(DeadLetterCodec.TryDecode(onTopic, out var record));
+        Assert.Equal((new MessageId(TestIntake.ContentTopic, 0, 2), "art-2", DeadLetterStage.Parse), (record.OriginalId, record.Key, record.Failure.Stage));
         Assert.Equal("{ not json", Encoding.UTF8.GetString(record.Value.Span));
         Assert.Equal([1L], Assert.Single(_scheduled).Input.Workflow.Items.Select(item => item.Id.Offset));
     }
@@ -109,6 +109,6 @@ public sealed class KafkaBatchTriggerTests
         TestIntake.Create(),
         Options.Create(new OrchestrationOptions()),
         Budget,
-        new ManualTimeProvider(),
+        TestClock.Create(),
         NullLogger<KafkaBatchTrigger>.Instance);
 }

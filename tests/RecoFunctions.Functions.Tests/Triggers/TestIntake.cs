@@ -19,7 +19,7 @@ internal static class TestIntake
             .Build();
         var options = configuration.GetSection(PipelineOptions.SectionName).Get<PipelineOptions>()
             ?? throw new InvalidOperationException("config/appsettings.json has no Pipeline section.");
-        return MessageIntake.Create(options, new ManualTimeProvider());
+        return MessageIntake.Create(options, TestClock.Create());
     }
 
     public static KafkaRecord ValidContent(int partition, long offset) => ValidContent(partition, offset, $"art-{offset}");
@@ -44,7 +44,7 @@ internal static class TestIntake
         Offset = offset,
         Key = Encoding.UTF8.GetBytes(key),
         Value = Encoding.UTF8.GetBytes(value),
-        Timestamp = new KafkaTimestamp { UnixTimestampMs = ManualTimeProvider.DefaultStart.ToUnixTimeMilliseconds() - 1000 },
+        Timestamp = new KafkaTimestamp { UnixTimestampMs = TestClock.Start.ToUnixTimeMilliseconds() - 1000 },
         Headers = [],
     };
 }

@@ -1,3 +1,4 @@
+using RecoFunctions.Core.DeadLetters;
 using RecoFunctions.Core.Domain;
 using RecoFunctions.Core.Workflow;
 using RecoFunctions.Local.Accounting;
@@ -35,7 +36,7 @@ public sealed class DeliveryAuditTests
         Assert.Equal(produced.Manifest.Flows.Sum(flow => flow.DistinctValidPairs), report.Delivered);
         Assert.All(report.Flows, flow => Assert.Equal(flow.ExpectedDeadLetters, flow.DeadLettered));
         Assert.Contains(report.Flows, flow => flow.DeadLettersByStage.ContainsKey(PipelineStage.Parse) && flow.DeadLettersByStage.ContainsKey(PipelineStage.Enrich));
-        Assert.Contains(report.Flows.SelectMany(flow => flow.DeadLettersByReason.Keys), reason => reason.StartsWith("content-api: 404", StringComparison.Ordinal));
+        Assert.Contains(report.Flows.SelectMany(flow => flow.DeadLettersByReason.Keys), reason => reason == "enrich: content-api 404");
         Assert.True(bench.Sandbox.Recorder.Counts.Stale > 0, "duplicates and out-of-order versions reach the recommender as stale");
     }
 
@@ -63,7 +64,9 @@ public sealed class DeliveryAuditTests
         var victim = UniquePair(produced.Manifest);
         var simulator = new PipelineSimulator(bench.Kafka.BootstrapServers, bench.Sandbox, AuditBench.Pipeline)
         {
-            DeadLetterInstead = e => Is(e, victim) ? (PipelineStage.Workflow, "retry budget exhausted: recommender-api: 503 ServiceUnavailable") : null,
+            DeadLetterInstead = e => Is(e, victim)
+                ? new DeadLetterFailure(DeadLetterStage.Workflow, "retry budget exhausted: recommender-api: 503 ServiceUnavailable") { Source = "recommender-api", Status = 503, IsTransient = true }
+                : null,
         };
         await simulator.RunAsync();
 

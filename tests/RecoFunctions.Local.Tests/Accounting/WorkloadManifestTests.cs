@@ -37,7 +37,7 @@ public sealed class WorkloadManifestTests
     [Fact]
     public async Task Save_ValidPairs_WrittenAsVersionRangesPerKey()
     {
-        var manifest = new WorkloadManifest(ManualTimeProvider.DefaultStart, "test");
+        var manifest = new WorkloadManifest(TestClock.Start, "test");
         var flow = manifest.GetOrAdd(ShippedConfiguration.Flows.Get("content"), "item");
         foreach (var version in new long[] { 1, 2, 3, 5, 3 })
         {
@@ -66,9 +66,9 @@ public sealed class WorkloadManifestTests
     /// <summary>The manifest a produce run would write, with made-up partitions and offsets.</summary>
     private static WorkloadManifest Record(WorkloadSpec spec)
     {
-        var manifest = new WorkloadManifest(ManualTimeProvider.DefaultStart, "generated", spec.Seed);
+        var manifest = new WorkloadManifest(TestClock.Start, "generated", spec.Seed);
         var offset = 0L;
-        foreach (var message in new WorkloadGenerator(spec, ShippedConfiguration.Pipeline, new ManualTimeProvider()).Generate())
+        foreach (var message in new WorkloadGenerator(spec, ShippedConfiguration.Pipeline, TestClock.Create()).Generate())
         {
             manifest.GetOrAdd(message.Flow, RecoFunctions.Local.Accounting.DeliveryKindsOf.Contract(message.Flow.Contract)).Record(message, (int)(offset % 3), offset);
             offset++;

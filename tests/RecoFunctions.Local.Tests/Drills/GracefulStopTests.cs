@@ -1,6 +1,7 @@
 using RecoFunctions.Local.Cli;
 using RecoFunctions.Local.Drills;
 using RecoFunctions.Local.Tests.Runtime;
+using RecoFunctions.Testing;
 using Xunit.Abstractions;
 
 namespace RecoFunctions.Local.Tests.Drills;
@@ -10,6 +11,7 @@ namespace RecoFunctions.Local.Tests.Drills;
 /// mid-stream: it must finish what is in flight, commit, and exit 0, so that the next start receives nothing twice.
 /// </summary>
 [Collection(RuntimeCollection.Name)]
+[Trait(TestCategories.Key, TestCategories.Drill)]
 public sealed class GracefulStopTests(ITestOutputHelper output)
 {
     private const long Events = 20_000;

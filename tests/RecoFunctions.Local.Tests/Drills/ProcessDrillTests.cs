@@ -1,6 +1,7 @@
 using RecoFunctions.Local.Cli;
 using RecoFunctions.Local.Drills;
 using RecoFunctions.Local.Tests.Runtime;
+using RecoFunctions.Testing;
 using Xunit.Abstractions;
 
 namespace RecoFunctions.Local.Tests.Drills;
@@ -10,6 +11,7 @@ namespace RecoFunctions.Local.Tests.Drills;
 /// delivery audit against the sandbox's HTTP endpoints and the dead-letter topics.
 /// </summary>
 [Collection(RuntimeCollection.Name)]
+[Trait(TestCategories.Key, TestCategories.Drill)]
 public sealed class ProcessDrillTests(ITestOutputHelper output)
 {
     private readonly CancellationToken _bounded = new CancellationTokenSource(TimeSpan.FromMinutes(4)).Token;

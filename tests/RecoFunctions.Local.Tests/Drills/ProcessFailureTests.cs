@@ -1,25 +1,26 @@
-using System.Diagnostics;
 using RecoFunctions.Local.Cli;
 using RecoFunctions.Local.Drills;
+using RecoFunctions.Testing;
 
 namespace RecoFunctions.Local.Tests.Drills;
 
 /// <summary><c>reco run</c> as a process, refusing bad arguments, bad configuration and an unreachable broker promptly and clearly.</summary>
+[Trait(TestCategories.Key, TestCategories.Drill)]
 public sealed class ProcessFailureTests
 {
+    /// <summary>Only bounds a hang (a process that never exits); it measures nothing.</summary>
     private static readonly TimeSpan Bound = TimeSpan.FromSeconds(60);
 
     [Fact]
-    public async Task RunProcess_BrokerUnreachable_ExitsUnavailableNamingTheAddressWithinThirtySeconds()
+    public async Task RunProcess_BrokerUnreachable_ExitsUnavailableNamingTheAddressAndTheConnectTimeout()
     {
-        var watch = Stopwatch.StartNew();
         await using var run = RecoProcess.Start(RecoProcess.DefaultRecoDll, ["run", "--bootstrap", "127.0.0.1:1", "--no-live"]);
 
         var exit = await run.WaitForExitAsync(Bound);
 
         Assert.Equal(ExitCodes.Unavailable, exit);
-        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(30), $"took {watch.Elapsed}");
-        Assert.Contains("Kafka at 127.0.0.1:1 did not answer", string.Join('\n', run.ErrorLines()));
+        Assert.Contains("Kafka at 127.0.0.1:1 did not answer within", string.Join('\n', run.ErrorLines()));
+        Assert.Contains("(Kafka:ConnectTimeout)", string.Join('\n', run.ErrorLines()));
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using RecoFunctions.Core.DeadLetters;
 using RecoFunctions.Local.Runtime;
 
 namespace RecoFunctions.Local.Tests.Runtime;
@@ -5,12 +6,12 @@ namespace RecoFunctions.Local.Tests.Runtime;
 public sealed class ReplayFilterTests
 {
     [Theory]
-    [InlineData(null, null, "anything", "parse", true)]
-    [InlineData("MAXLENGTH", null, "validate: maxLength at $.x", "validate", true)]
-    [InlineData("maxLength", "validate", "validate: maxLength at $.x", "VALIDATE", true)]
-    [InlineData("maxLength", "enrich", "validate: maxLength at $.x", "validate", false)]
-    [InlineData("503", null, "validate: maxLength at $.x", "validate", false)]
-    [InlineData("503", null, null, "workflow", false)]
-    public void Matches_ReasonSubstringAnyCaseAndStage(string? reason, string? stage, string? actualReason, string? actualStage, bool expected) =>
-        Assert.Equal(expected, new ReplayFilter(reason, stage).Matches(actualReason, actualStage));
+    [InlineData(null, null, "anything", DeadLetterStage.Parse, true)]
+    [InlineData("MAXLENGTH", null, "validate: maxLength at $.x", DeadLetterStage.Validate, true)]
+    [InlineData("maxLength", "VALIDATE", "validate: maxLength at $.x", DeadLetterStage.Validate, true)]
+    [InlineData("maxLength", "enrich", "validate: maxLength at $.x", DeadLetterStage.Validate, false)]
+    [InlineData("503", null, "validate: maxLength at $.x", DeadLetterStage.Validate, false)]
+    [InlineData("503", null, "", DeadLetterStage.Workflow, false)]
+    public void Matches_DetailSubstringAnyCaseAndStage(string? reason, string? stage, string detail, DeadLetterStage actualStage, bool expected) =>
+        Assert.Equal(expected, new ReplayFilter(reason, stage).Matches(new DeadLetterFailure(actualStage, detail)));
 }

@@ -10,6 +10,7 @@ using RecoFunctions.Core.Intake;
 using RecoFunctions.Core.Messaging;
 using RecoFunctions.Core.Services;
 using RecoFunctions.Core.Workflow;
+using RecoFunctions.Local.Kafka;
 using RecoFunctions.Local.Workload;
 using RecoFunctions.Sandbox;
 
@@ -27,7 +28,7 @@ internal sealed class PipelineSimulator(string bootstrapServers, SandboxHost san
 
     public Func<PipelineEvent, bool> Drop { get; init; } = static _ => false;
 
-    public Func<PipelineEvent, (string Stage, string Reason)?> DeadLetterInstead { get; init; } = static _ => null;
+    public Func<PipelineEvent, DeadLetterFailure?> DeadLetterInstead { get; init; } = static _ => null;
 
     /// <summary>Every record read, with the intake's verdict.</summary>
     public List<(ConsumeResult<byte[]?, byte[]?> Record, IntakeResult Verdict)> Seen { get; } = [];
@@ -48,7 +49,7 @@ internal sealed class PipelineSimulator(string bootstrapServers, SandboxHost san
             Seen.Add((record, verdict));
             if (!verdict.IsValid)
             {
-                DeadLetter(deadLetters, record, verdict.Stage, verdict.Reason);
+                DeadLetter(deadLetters, record, verdict.Failure!);
             }
             else if (Drop(verdict.Event!))
             {
@@ -56,11 +57,11 @@ internal sealed class PipelineSimulator(string bootstrapServers, SandboxHost san
             }
             else if (DeadLetterInstead(verdict.Event!) is { } instead)
             {
-                DeadLetter(deadLetters, record, instead.Stage, instead.Reason);
+                DeadLetter(deadLetters, record, instead);
             }
-            else if (UnknownToEnrichment(verdict.Event!) is { } reason)
+            else if (UnknownToEnrichment(verdict.Event!) is { } failure)
             {
-                DeadLetter(deadLetters, record, PipelineStage.Enrich, reason);
+                DeadLetter(deadLetters, record, failure);
             }
             else
             {
@@ -85,20 +86,24 @@ internal sealed class PipelineSimulator(string bootstrapServers, SandboxHost san
             {
                 if (answer!.Results[i].Status == DeliveryStatuses.Rejected)
                 {
-                    DeadLetter(deadLetters, chunk[i].Record, PipelineStage.Deliver, $"recommender-api: 400 rejected ({answer.Results[i].Reason})");
+                    var rejected = new DeadLetterFailure(DeadLetterStage.Deliver, $"recommender-api: 400 rejected ({answer.Results[i].Reason})") { Source = "recommender-api", Status = 400 };
+                    DeadLetter(deadLetters, chunk[i].Record, rejected);
                 }
             }
         }
     }
 
-    private static string? UnknownToEnrichment(PipelineEvent domainEvent) => domainEvent switch
+    private static DeadLetterFailure? UnknownToEnrichment(PipelineEvent domainEvent) => domainEvent switch
     {
         ContentEvent { IsRemoval: false } content when content.Content.ContentId.StartsWith(SandboxConventions.MissingContentPrefix, StringComparison.Ordinal) =>
-            $"content-api: 404 NotFound (content '{content.Content.ContentId}' does not exist)",
+            NotFound("content-api", $"content '{content.Content.ContentId}' does not exist"),
         CampaignEvent { IsRetirement: false } campaign when campaign.Campaign.PlacementId.StartsWith(SandboxConventions.UnknownPlacementPrefix, StringComparison.Ordinal) =>
-            $"placement-api: 404 NotFound (placement '{campaign.Campaign.PlacementId}' does not exist)",
+            NotFound("placement-api", $"placement '{campaign.Campaign.PlacementId}' does not exist"),
         _ => null,
     };
+
+    private static DeadLetterFailure NotFound(string service, string message) =>
+        new(DeadLetterStage.Enrich, $"{service}: 404 NotFound ({message})") { Source = service, Status = 404 };
 
     private static DeliveryOperation Operation(PipelineEvent domainEvent, DateTimeOffset producedAt) => domainEvent switch
     {
@@ -123,17 +128,12 @@ internal sealed class PipelineSimulator(string bootstrapServers, SandboxHost san
         _ => throw new ArgumentOutOfRangeException(nameof(domainEvent)),
     };
 
-    private void DeadLetter(IProducer<byte[]?, byte[]?> producer, ConsumeResult<byte[]?, byte[]?> record, string stage, string reason)
+    /// <summary>Writes the dead letter with the same codec as the runtimes, so that the audit reads what they would write.</summary>
+    private void DeadLetter(IProducer<byte[]?, byte[]?> producer, ConsumeResult<byte[]?, byte[]?> record, DeadLetterFailure failure)
     {
         Assert.True(_flows.TryGetByTopic(record.Topic, out var flow));
-        var headers = new Headers
-        {
-            { DeadLetterHeaders.Reason, Encoding.UTF8.GetBytes(reason) },
-            { DeadLetterHeaders.Stage, Encoding.UTF8.GetBytes(stage) },
-            { DeadLetterHeaders.OriginalTopic, Encoding.UTF8.GetBytes(record.Topic) },
-            { DeadLetterHeaders.OriginalPartition, Encoding.UTF8.GetBytes(record.Partition.Value.ToString(CultureInfo.InvariantCulture)) },
-            { DeadLetterHeaders.OriginalOffset, Encoding.UTF8.GetBytes(record.Offset.Value.ToString(CultureInfo.InvariantCulture)) },
-        };
+        var deadLetter = DeadLetterRecord.From(ConfluentRecords.ToMessage(record), failure, DateTimeOffset.UnixEpoch);
+        var headers = ConfluentRecords.ToHeaders(DeadLetterCodec.ToHeaders(deadLetter));
         producer.Produce(flow.DeadLetterTopic, new Message<byte[]?, byte[]?> { Key = record.Message.Key, Value = record.Message.Value, Headers = headers });
     }
 }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using RecoFunctions.Local.Workload;
 using RecoFunctions.Testing;
 
@@ -5,7 +6,7 @@ namespace RecoFunctions.Local.Tests.Workload;
 
 public sealed class TokenBucketTests
 {
-    private readonly ManualTimeProvider _time = new();
+    private readonly FakeTimeProvider _time = TestClock.Create();
 
     [Fact]
     public void Take_OverTime_GrantsTheRateAndNoMore()

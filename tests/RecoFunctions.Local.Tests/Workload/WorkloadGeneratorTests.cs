@@ -63,7 +63,7 @@ public sealed class WorkloadGeneratorTests
     [Fact]
     public void Generate_EveryMessageThroughIntake_ValidPassInvalidFailAtTheExpectedStageAndRule()
     {
-        var time = new ManualTimeProvider();
+        var time = TestClock.Create();
         var intake = ShippedConfiguration.Intake(time);
         var generator = new WorkloadGenerator(Messy, ShippedConfiguration.Pipeline, time);
         var offset = 0L;
@@ -170,5 +170,5 @@ public sealed class WorkloadGeneratorTests
     }
 
     private static List<WorkloadMessage> Generate(WorkloadSpec spec) =>
-        [.. new WorkloadGenerator(spec, ShippedConfiguration.Pipeline, new ManualTimeProvider()).Generate()];
+        [.. new WorkloadGenerator(spec, ShippedConfiguration.Pipeline, TestClock.Create()).Generate()];
 }
