@@ -67,7 +67,7 @@ public sealed class FunctionsTelemetryTests
         TestIntake.Create(),
         Options.Create(new OrchestrationOptions()),
         new RetryBudget(5, TimeSpan.FromSeconds(1), 2, TimeSpan.FromSeconds(30), TimeSpan.FromHours(1)),
-        new ManualTimeProvider(),
+        TestClock.Create(),
         NullLogger<KafkaBatchTrigger>.Instance);
 
     private ServiceProvider Build(Dictionary<string, string?> settings)
