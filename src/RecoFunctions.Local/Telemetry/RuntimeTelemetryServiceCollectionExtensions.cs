@@ -33,7 +33,15 @@ public static class RuntimeTelemetryServiceCollectionExtensions
             return services;
         }
 
-        var telemetry = services.AddOpenTelemetry().ConfigureResource(resource => resource.AddService(ServiceName));
+        // The SDK reads OTEL_SERVICE_NAME itself; a name added here would override it.
+        var named = !string.IsNullOrWhiteSpace(configuration["OTEL_SERVICE_NAME"]);
+        var telemetry = services.AddOpenTelemetry().ConfigureResource(resource =>
+        {
+            if (!named)
+            {
+                resource.AddService(ServiceName);
+            }
+        });
         if (otlp.Metrics || prometheus)
         {
             telemetry.WithMetrics(metrics =>

@@ -1,7 +1,10 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using RecoFunctions.Core.Diagnostics;
 using RecoFunctions.Core.Services;
+using RecoFunctions.Core.Telemetry;
+using RecoFunctions.Testing;
 using Xunit;
 
 namespace RecoFunctions.Core.Tests.Services;
@@ -47,6 +50,34 @@ public sealed class SharedBatchCallTests : IDisposable
         Assert.Equal(["B", "C"], (await second.WaitAsync(Patience)).Select(answer => answer.Answer));
         Assert.Equal(["D"], (await third.WaitAsync(Patience)).Select(answer => answer.Answer));
         Assert.Equal([["first"], ["b", "c", "d"]], _requests);
+    }
+
+    [Fact]
+    public async Task CallAsync_CallersOfTwoBatchesShareARequest_ItsSpanContinuesTheFirstAndLinksTheOther()
+    {
+        var spans = new ConcurrentQueue<Activity>();
+        using var listener = new ActivityListener
+        {
+            ShouldListenTo = source => source.Name == RecoTelemetry.Name,
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+            ActivityStopped = spans.Enqueue,
+        };
+        ActivitySource.AddActivityListener(listener);
+        _hold = items => items.Contains("first");
+        var call = CreateCall();
+        var first = call.CallAsync(["first"], CancellationToken.None);
+        var held = await NextHeldAsync();
+
+        var (batchB, second) = CallUnder("batch-b", call, "b");
+        var (batchC, third) = CallUnder("batch-c", call, "c");
+        held.SetResult();
+        await Task.WhenAll(first, second, third).WaitAsync(Patience);
+
+        await Eventually.TrueAsync(() => spans.Any(span => span.ParentSpanId == batchB.SpanId), "the shared request's span");
+        var shared = Assert.Single(spans, span => span.ParentSpanId == batchB.SpanId);
+        Assert.Equal(batchB.TraceId, shared.TraceId);
+        Assert.Equal("svc op", shared.DisplayName);
+        Assert.Equal([batchC.TraceId], shared.Links.Select(link => link.Context.TraceId));
     }
 
     [Fact]
@@ -210,6 +241,13 @@ public sealed class SharedBatchCallTests : IDisposable
 
             current = seen;
         }
+    }
+
+    /// <summary>Calls from within a batch's span, as a batch run does; the span ends as the call is queued.</summary>
+    private static (ActivityContext Batch, Task<ItemAnswer<string>[]> Call) CallUnder(string batch, SharedBatchCall<string, string> call, string item)
+    {
+        using var span = new Activity(batch).SetIdFormat(ActivityIdFormat.W3C).Start();
+        return (span.Context, call.CallAsync([item], CancellationToken.None));
     }
 
     private SharedBatchCall<string, string> CreateCall() =>

@@ -10,7 +10,7 @@ namespace RecoFunctions.Local.Tests.Telemetry;
 public sealed class OtlpExportTests(ITestOutputHelper output)
 {
     [Fact]
-    public async Task Run_OtlpEndpointConfigured_ExportsTheRecordsTraceAndTheMetrics()
+    public async Task Run_OtlpEndpointConfigured_ExportsTheRecordsTraceAndTheMetricsUnderTheServiceName()
     {
         await using var receiver = await OtlpReceiver.StartAsync();
         await using var harness = await RuntimeHarness.StartAsync(output);
@@ -19,6 +19,7 @@ public sealed class OtlpExportTests(ITestOutputHelper output)
         var environment = RunCommandTests.SandboxEnvironment(harness);
         environment["OTEL_EXPORTER_OTLP_ENDPOINT"] = receiver.Url.ToString().TrimEnd('/');
         environment["OTEL_EXPORTER_OTLP_PROTOCOL"] = "http/protobuf";
+        environment["OTEL_SERVICE_NAME"] = "reco-eu-1";
 
         var run = await CliRun.InvokeAsync(["run", "--bootstrap", harness.BootstrapServers, "--until-idle", "500ms"], environment: environment);
 
@@ -26,7 +27,7 @@ public sealed class OtlpExportTests(ITestOutputHelper output)
         Assert.Equal(ExitCodes.Success, run.ExitCode);
         var traces = receiver.Exports.Where(export => export.Path == "/v1/traces").Select(export => export.Body).ToList();
         var metrics = receiver.Exports.Where(export => export.Path == "/v1/metrics").Select(export => export.Body).ToList();
-        Assert.Contains(traces, body => Contains(body, producer.TraceId.ToHexString()));
+        Assert.Contains(traces, body => Contains(body, producer.TraceId.ToHexString()) && Contains(body, "reco-eu-1"));
         Assert.Contains(metrics, body => Contains(body, "reco.runtime.consumed"));
     }
 
