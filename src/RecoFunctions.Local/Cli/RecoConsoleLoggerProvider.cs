@@ -11,8 +11,11 @@ internal sealed class RecoConsoleLoggerProvider(TextWriter error, TimeProvider t
     /// <summary>Held while a line is written; a live view draws under it too, so that the two never interleave.</summary>
     public Lock OutputLock { get; } = new();
 
-    /// <summary>Raised (under <see cref="OutputLock"/>) after a log line was written: a live view must start a new frame below it.</summary>
-    public event Action? LineWritten;
+    /// <summary>
+    /// Set while a live view owns the terminal: lines go to it instead (under <see cref="OutputLock"/>), and it prints them
+    /// above its frame, so that no line is drawn over.
+    /// </summary>
+    public Action<string>? LineSink { get; set; }
 
     public ILogger CreateLogger(string categoryName) => new Logger(this, categoryName[(categoryName.LastIndexOf('.') + 1)..]);
 
@@ -22,12 +25,21 @@ internal sealed class RecoConsoleLoggerProvider(TextWriter error, TimeProvider t
 
     private string Now() => timeProvider.GetLocalNow().ToString("HH:mm:ss.fff", System.Globalization.CultureInfo.InvariantCulture);
 
+    /// <summary>A line of the command's own on standard error, kept apart from a live view like a log line.</summary>
+    public void WriteLine(string line) => Write(line);
+
     private void Write(string line)
     {
         lock (OutputLock)
         {
-            error.WriteLine(line);
-            LineWritten?.Invoke();
+            if (LineSink is { } sink)
+            {
+                sink(line);
+            }
+            else
+            {
+                error.WriteLine(line);
+            }
         }
     }
 

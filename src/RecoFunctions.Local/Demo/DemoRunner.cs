@@ -93,7 +93,7 @@ internal sealed class DemoRunner(RecoConsole console, TimeProvider time)
         var steadyFrom = MarkSteadyStateAsync(runtime, settings.WarmUp, steady.Token);
         try
         {
-            var produced = await ProduceAsync(kafka, kafkaOptions, pipeline, settings, signals.Stopping).ConfigureAwait(false);
+            var produced = await ProduceAsync(kafka, kafkaOptions, pipeline, settings, log, signals.Stopping).ConfigureAwait(false);
             await WaitUntilDrainedAsync(runtime, settings.Timeout, signals.Stopping).ConfigureAwait(false);
             var lastFinished = time.GetTimestamp() - (long)(QuietPeriod.TotalSeconds * time.TimestampFrequency);
             await steady.CancelAsync().ConfigureAwait(false);
@@ -129,13 +129,13 @@ internal sealed class DemoRunner(RecoConsole console, TimeProvider time)
         }
     }
 
-    private async Task<ProduceReport> ProduceAsync(EmbeddedKafka kafka, KafkaOptions kafkaOptions, PipelineOptions pipeline, DemoSettings settings, CancellationToken cancellationToken)
+    private async Task<ProduceReport> ProduceAsync(EmbeddedKafka kafka, KafkaOptions kafkaOptions, PipelineOptions pipeline, DemoSettings settings, RecoConsoleLoggerProvider log, CancellationToken cancellationToken)
     {
         var spec = WorkloadSpec.Default with { Count = settings.Count, Rate = settings.Rate, Seed = settings.Seed };
         using var producer = WorkloadProducer.CreateProducer(kafka.BootstrapServers, kafkaOptions);
         var report = await new WorkloadProducer(pipeline, time).ProduceAsync(producer, spec, cancellationToken).ConfigureAwait(false);
-        await console.Error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-            $"reco demo: produced {report.Sent:#,0} events in {report.Elapsed.TotalSeconds:0.0} s ({report.Rate:#,0}/s), {report.Failed} failed")).ConfigureAwait(false);
+        log.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"reco demo: produced {report.Sent:#,0} events in {report.Elapsed.TotalSeconds:0.0} s ({report.Rate:#,0}/s), {report.Failed} failed"));
         return report;
     }
 

@@ -5,79 +5,74 @@ using Spectre.Console.Rendering;
 namespace RecoFunctions.Local.LiveView;
 
 /// <summary>
-/// Redraws a renderable in place once per interval with Spectre.Console's live display, until stopped. Log lines go to
-/// standard error, past Spectre: after one, the current display ends (leaving its last frame) and a new one starts
-/// below the line, so that no frame overwrites it. When stopped, the last frame shows the final figures.
+/// Redraws a renderable in place once per interval with Spectre.Console's live display, until stopped; then the last
+/// frame shows the final figures. While it runs, log lines go through the same console, which prints them above the
+/// frame: a line written past it would shift the frame's redraw.
 /// </summary>
-internal sealed class LiveFrames
+internal sealed class LiveFrames(IAnsiConsole terminal, RecoConsoleLoggerProvider log, Func<IRenderable?> frame)
 {
-    private readonly IAnsiConsole _terminal;
-    private readonly RecoConsoleLoggerProvider _log;
-    private readonly Func<IRenderable?> _frame;
-    private volatile bool _lineWritten;
-
-    public LiveFrames(IAnsiConsole terminal, RecoConsoleLoggerProvider log, Func<IRenderable?> frame)
-    {
-        _terminal = terminal;
-        _log = log;
-        _frame = frame;
-        log.LineWritten += () => _lineWritten = true;
-    }
-
     public async Task RunAsync(TimeSpan interval, CancellationToken stop)
     {
         using var timer = new PeriodicTimer(interval, TimeProvider.System);
-        while (!stop.IsCancellationRequested)
+        if (await FirstFrameAsync(timer, stop).ConfigureAwait(false) is not { } first)
         {
-            if (await NextFrameAsync(stop).ConfigureAwait(false) is not { } first)
-            {
-                return;
-            }
-
-            _lineWritten = false;
-            var display = _terminal.Live(first);
-            display.AutoClear = false;
-            display.Overflow = VerticalOverflow.Ellipsis;
-            await display.StartAsync(async context =>
-            {
-                while (!_lineWritten && await Tick(timer, stop).ConfigureAwait(false))
-                {
-                    Draw(context);
-                }
-
-                if (stop.IsCancellationRequested)
-                {
-                    // The final figures, in place of the last frame.
-                    Draw(context);
-                }
-            }).ConfigureAwait(false);
+            return;
         }
 
-        async Task<IRenderable?> NextFrameAsync(CancellationToken token)
+        var display = terminal.Live(first);
+        display.AutoClear = false;
+        display.Overflow = VerticalOverflow.Ellipsis;
+        lock (log.OutputLock)
         {
-            while (true)
+            // Padded: the line lands where the frame's first row was, and Spectre does not clear what it does not cover.
+            log.LineSink = line => terminal.WriteLine(line.PadRight(terminal.Profile.Width - 1));
+        }
+
+        try
+        {
+            await display.StartAsync(async context =>
             {
-                if (_frame() is { } frame)
+                while (await Tick(timer, stop).ConfigureAwait(false))
                 {
-                    return frame;
+                    Draw(context);
                 }
 
-                if (!await Tick(timer, token).ConfigureAwait(false))
-                {
-                    return null;
-                }
+                // The final figures, in place of the last frame.
+                Draw(context);
+            }).ConfigureAwait(false);
+        }
+        finally
+        {
+            lock (log.OutputLock)
+            {
+                log.LineSink = null;
+            }
+        }
+    }
+
+    private async Task<IRenderable?> FirstFrameAsync(PeriodicTimer timer, CancellationToken stop)
+    {
+        while (true)
+        {
+            if (frame() is { } first)
+            {
+                return first;
+            }
+
+            if (!await Tick(timer, stop).ConfigureAwait(false))
+            {
+                return null;
             }
         }
     }
 
     private void Draw(LiveDisplayContext context)
     {
-        if (_frame() is { } next)
+        if (frame() is { } next)
         {
-            lock (_log.OutputLock)
+            lock (log.OutputLock)
             {
                 context.UpdateTarget(next);
-                context.Refresh();
             }
         }
     }

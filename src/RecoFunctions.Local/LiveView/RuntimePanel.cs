@@ -46,26 +46,18 @@ internal static class RuntimePanel
             return $"{Markup.Escape(breaker.Service)} [{colour}]{Markup.Escape(breaker.State)}[/]{until}";
         }));
 
+    /// <summary>The total, then one line per reason (the most frequent first); plain lines keep the frame's height exact.</summary>
     private static IRenderable DeadLetters(RuntimeSnapshot snapshot)
     {
-        if (snapshot.DeadLetters.Count == 0)
-        {
-            return new Markup($"{RunReport.Count(snapshot.DeadLettered)} (none by reason)");
-        }
-
-        var reasons = new Table().Border(TableBorder.Simple).AddColumns("flow", "stage", "reason", "count");
-        reasons.Columns[3].RightAligned();
-        foreach (var count in snapshot.DeadLetters.Take(MaxReasons))
-        {
-            reasons.AddRow(Markup.Escape(count.Flow), Markup.Escape(count.Stage), Markup.Escape(count.Reason), RunReport.Count(count.Count));
-        }
-
+        var lines = new List<string> { $"[bold]{RunReport.Count(snapshot.DeadLettered)}[/] in all" };
+        lines.AddRange(snapshot.DeadLetters.Take(MaxReasons).Select(count =>
+            $"{RunReport.Count(count.Count),7}  {Markup.Escape(count.Flow)} {Markup.Escape(count.Stage)}: {Markup.Escape(count.Reason)}"));
         var more = snapshot.DeadLetters.Count - MaxReasons;
         if (more > 0)
         {
-            reasons.AddRow(string.Empty, string.Empty, $"{more} more reasons", string.Empty);
+            lines.Add($"         {more} more reasons");
         }
 
-        return new Rows(new Markup($"[bold]{RunReport.Count(snapshot.DeadLettered)}[/] in all"), reasons);
+        return new Markup(string.Join('\n', lines));
     }
 }

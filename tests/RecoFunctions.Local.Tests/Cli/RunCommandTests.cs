@@ -63,6 +63,11 @@ public sealed class RunCommandTests(ITestOutputHelper output)
         Assert.Contains("delivered 50", run.Output);
         Assert.Matches(@"breakers\s+│ content-api \u001b\[[0-9;]*mClosed", run.Output);
         Assert.DoesNotContain("msg/s; consumed", run.Error);
+
+        // A log line written while the view runs prints above it, and the final frame is drawn below the line.
+        var stopped = run.Output.IndexOf("PipelineRuntime[4016] Stopped:", StringComparison.Ordinal);
+        Assert.True(stopped >= 0, run.Output);
+        Assert.True(run.Output.LastIndexOf("reco run · ", StringComparison.Ordinal) > stopped, run.Output);
     }
 
     [Fact]
