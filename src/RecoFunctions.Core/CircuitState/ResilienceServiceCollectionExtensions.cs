@@ -2,9 +2,9 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
-using RecoFunctions.Core.CircuitState;
+using RecoFunctions.Core.Resilience;
 
-namespace RecoFunctions.Core.Resilience;
+namespace RecoFunctions.Core.CircuitState;
 
 public static class ResilienceServiceCollectionExtensions
 {

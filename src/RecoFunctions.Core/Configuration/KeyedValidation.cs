@@ -2,7 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
 
-namespace RecoFunctions.Core.Resilience;
+namespace RecoFunctions.Core.Configuration;
 
 /// <summary>
 /// Checks the DataAnnotations of an options object and reports each failure under its full configuration key

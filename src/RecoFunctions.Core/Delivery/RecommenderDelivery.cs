@@ -1,3 +1,4 @@
+using RecoFunctions.Core.Domain;
 using RecoFunctions.Core.Enrichment;
 using RecoFunctions.Core.Messaging;
 using RecoFunctions.Core.Resilience;

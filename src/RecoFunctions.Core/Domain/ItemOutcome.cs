@@ -1,6 +1,6 @@
 using RecoFunctions.Core.Messaging;
 
-namespace RecoFunctions.Core.Workflow;
+namespace RecoFunctions.Core.Domain;
 
 /// <summary>What happened to one message in one attempt.</summary>
 public sealed record ItemOutcome(MessageId Id, OutcomeKind Kind, string? Stage = null, string? Reason = null, TimeSpan? RetryAfter = null)

@@ -1,4 +1,4 @@
-namespace RecoFunctions.Core.Workflow;
+namespace RecoFunctions.Core.Domain;
 
 public enum OutcomeKind
 {

@@ -1,4 +1,4 @@
-namespace RecoFunctions.Core.Workflow;
+namespace RecoFunctions.Core.Domain;
 
 /// <summary>Stage names as they appear in outcomes, dead-letter headers and metrics.</summary>
 public static class PipelineStage

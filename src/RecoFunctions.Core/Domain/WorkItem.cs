@@ -1,7 +1,7 @@
 using RecoFunctions.Core.Domain;
 using RecoFunctions.Core.Messaging;
 
-namespace RecoFunctions.Core.Workflow;
+namespace RecoFunctions.Core.Domain;
 
 /// <summary>
 /// A valid message on its way to the recommender. <see cref="FirstAttemptAt"/> survives re-runs of pending items,

@@ -1,5 +1,6 @@
 using RecoFunctions.Core.Domain;
 using RecoFunctions.Core.Messaging;
+using RecoFunctions.Core.Parsing;
 
 namespace RecoFunctions.Core.Intake;
 

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using RecoFunctions.Core.Domain;
 using RecoFunctions.Core.Flows;
 using RecoFunctions.Core.Messaging;
 using RecoFunctions.Core.Parsing;

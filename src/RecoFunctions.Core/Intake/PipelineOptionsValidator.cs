@@ -1,9 +1,10 @@
 using System.Buffers;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
+using RecoFunctions.Core.Flows;
 using RecoFunctions.Core.Validation;
 
-namespace RecoFunctions.Core.Flows;
+namespace RecoFunctions.Core.Intake;
 
 /// <summary>
 /// Start-up validation of the <c>Pipeline</c> section beyond data annotations: unknown keys, flow topics and contracts,

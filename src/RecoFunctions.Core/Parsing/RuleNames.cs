@@ -1,4 +1,4 @@
-namespace RecoFunctions.Core.Validation;
+namespace RecoFunctions.Core.Parsing;
 
 /// <summary>
 /// The rule names that appear in violations, dead-letter reasons and metrics. They are part of the product's contract:

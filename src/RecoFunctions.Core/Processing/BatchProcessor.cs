@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using RecoFunctions.Core.Delivery;
 using RecoFunctions.Core.Diagnostics;
+using RecoFunctions.Core.Domain;
 using RecoFunctions.Core.Enrichment;
 using RecoFunctions.Core.Flows;
 using RecoFunctions.Core.Services;

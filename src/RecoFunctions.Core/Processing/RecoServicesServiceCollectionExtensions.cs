@@ -9,11 +9,10 @@ using RecoFunctions.Core.Delivery;
 using RecoFunctions.Core.Diagnostics;
 using RecoFunctions.Core.Enrichment;
 using RecoFunctions.Core.Flows;
-using RecoFunctions.Core.Processing;
 using RecoFunctions.Core.Resilience;
-using RecoFunctions.Core.Workflow;
+using RecoFunctions.Core.Services;
 
-namespace RecoFunctions.Core.Services;
+namespace RecoFunctions.Core.Processing;
 
 public static class RecoServicesServiceCollectionExtensions
 {

@@ -1,4 +1,5 @@
 using System.Net;
+using RecoFunctions.Core.Domain;
 using RecoFunctions.Core.Messaging;
 using RecoFunctions.Core.Workflow;
 

@@ -1,4 +1,5 @@
 using RecoFunctions.Core.DeadLetters;
+using RecoFunctions.Core.Domain;
 using RecoFunctions.Core.Messaging;
 
 namespace RecoFunctions.Core.Workflow;

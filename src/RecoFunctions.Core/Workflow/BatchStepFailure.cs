@@ -1,3 +1,6 @@
+using RecoFunctions.Core.Domain;
+using RecoFunctions.Core.Processing;
+
 namespace RecoFunctions.Core.Workflow;
 
 /// <summary>What a step that failed as a whole (e.g. its activity ran out of retries) means for its items.</summary>

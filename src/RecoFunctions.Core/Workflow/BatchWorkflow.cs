@@ -1,4 +1,6 @@
+using RecoFunctions.Core.Domain;
 using RecoFunctions.Core.Messaging;
+using RecoFunctions.Core.Processing;
 
 namespace RecoFunctions.Core.Workflow;
 

@@ -1,6 +1,7 @@
 using Microsoft.DurableTask;
 using Microsoft.Extensions.Logging;
 using RecoFunctions.Core.DeadLetters;
+using RecoFunctions.Core.Processing;
 using RecoFunctions.Core.Workflow;
 
 namespace RecoFunctions.Functions.Orchestration;

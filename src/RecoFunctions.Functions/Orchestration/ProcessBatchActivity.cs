@@ -1,4 +1,5 @@
 using Microsoft.Azure.Functions.Worker;
+using RecoFunctions.Core.Processing;
 using RecoFunctions.Core.Workflow;
 
 namespace RecoFunctions.Functions.Orchestration;

@@ -1,4 +1,5 @@
 using RecoFunctions.Core.Intake;
+using RecoFunctions.Core.Parsing;
 
 namespace RecoFunctions.Local.Cli;
 

@@ -1,7 +1,9 @@
 using Confluent.Kafka;
 using Microsoft.Extensions.Logging;
+using RecoFunctions.Core.Domain;
 using RecoFunctions.Core.Intake;
 using RecoFunctions.Core.Messaging;
+using RecoFunctions.Core.Processing;
 using RecoFunctions.Core.Workflow;
 
 namespace RecoFunctions.Local.Runtime;

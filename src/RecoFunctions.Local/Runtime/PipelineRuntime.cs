@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using RecoFunctions.Core.Flows;
 using RecoFunctions.Core.Intake;
+using RecoFunctions.Core.Processing;
 using RecoFunctions.Core.Resilience;
 using RecoFunctions.Core.Workflow;
 using RecoFunctions.Local.Kafka;

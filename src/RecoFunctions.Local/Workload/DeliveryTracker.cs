@@ -1,5 +1,6 @@
 using System.Globalization;
 using Confluent.Kafka;
+using RecoFunctions.Core.Parsing;
 using RecoFunctions.Core.Validation;
 using RecoFunctions.Local.Accounting;
 

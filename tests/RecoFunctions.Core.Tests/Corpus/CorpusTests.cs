@@ -3,6 +3,7 @@ using RecoFunctions.Core.Domain;
 using RecoFunctions.Core.Flows;
 using RecoFunctions.Core.Intake;
 using RecoFunctions.Core.Messaging;
+using RecoFunctions.Core.Parsing;
 using RecoFunctions.Core.Tests.Support;
 using RecoFunctions.Core.Validation;
 using RecoFunctions.Core.Workflow;

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using RecoFunctions.Core.DeadLetters;
+using RecoFunctions.Core.Domain;
 using RecoFunctions.Core.Messaging;
 using RecoFunctions.Core.Workflow;
 

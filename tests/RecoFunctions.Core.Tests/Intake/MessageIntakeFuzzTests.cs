@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json.Nodes;
+using RecoFunctions.Core.Domain;
 using RecoFunctions.Core.Intake;
 using RecoFunctions.Core.Messaging;
 using RecoFunctions.Core.Tests.Support;

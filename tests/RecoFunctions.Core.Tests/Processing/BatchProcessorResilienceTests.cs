@@ -2,6 +2,8 @@ using System.Net;
 using Polly;
 using Polly.CircuitBreaker;
 using Polly.Retry;
+using RecoFunctions.Core.Domain;
+using RecoFunctions.Core.Processing;
 using RecoFunctions.Core.Resilience;
 using RecoFunctions.Core.Workflow;
 using RecoFunctions.Sandbox.Knobs;

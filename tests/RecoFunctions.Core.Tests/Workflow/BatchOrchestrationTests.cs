@@ -1,5 +1,6 @@
 using System.Text;
 using RecoFunctions.Core.DeadLetters;
+using RecoFunctions.Core.Domain;
 using RecoFunctions.Core.Messaging;
 using RecoFunctions.Core.Workflow;
 using RecoFunctions.Testing;

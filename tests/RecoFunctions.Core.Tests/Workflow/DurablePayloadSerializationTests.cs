@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using RecoFunctions.Core.DeadLetters;
 using RecoFunctions.Core.Domain;
+using RecoFunctions.Core.Processing;
 using RecoFunctions.Core.Workflow;
 using RecoFunctions.Testing;
 

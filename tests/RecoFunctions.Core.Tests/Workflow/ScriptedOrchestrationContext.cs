@@ -1,4 +1,5 @@
 using RecoFunctions.Core.DeadLetters;
+using RecoFunctions.Core.Processing;
 using RecoFunctions.Core.Workflow;
 
 namespace RecoFunctions.Core.Tests.Workflow;

@@ -1,4 +1,6 @@
 using System.Globalization;
+using RecoFunctions.Core.Domain;
+using RecoFunctions.Core.Processing;
 using RecoFunctions.Core.Workflow;
 
 namespace RecoFunctions.Core.Tests.Workflow;

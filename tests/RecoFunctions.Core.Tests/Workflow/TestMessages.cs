@@ -2,6 +2,7 @@ using System.Text;
 using RecoFunctions.Core.Domain;
 using RecoFunctions.Core.Intake;
 using RecoFunctions.Core.Messaging;
+using RecoFunctions.Core.Parsing;
 using RecoFunctions.Core.Workflow;
 
 namespace RecoFunctions.Core.Tests.Workflow;
