@@ -9,7 +9,7 @@ namespace RecoFunctions.Core.Configuration;
 /// (e.g. <c>Resilience:content-api:Retry:MaxAttempts must be between 0 and 20</c>), which the stock validator cannot do.
 /// Typed per options class so that trimming keeps the properties it reads.
 /// </summary>
-internal static class KeyedValidation
+public static class KeyedValidation
 {
     /// <summary>The message format of the numeric ranges, shared by all options classes.</summary>
     public const string RangeMessage = "{0} must be between {1} and {2}";

@@ -10,6 +10,7 @@ using RecoFunctions.Core.Services;
 using RecoFunctions.Core.Workflow;
 using RecoFunctions.Functions.CircuitState;
 using RecoFunctions.Functions.DeadLetters;
+using RecoFunctions.Functions.Planning;
 using RecoFunctions.Functions.Triggers;
 
 namespace RecoFunctions.Functions.Hosting;

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using RecoFunctions.Core.DeadLetters;
 using RecoFunctions.Core.Processing;
 using RecoFunctions.Core.Workflow;
+using RecoFunctions.Functions.Planning;
 
 namespace RecoFunctions.Functions.Orchestration;
 

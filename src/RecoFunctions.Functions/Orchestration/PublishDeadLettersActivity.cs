@@ -3,6 +3,7 @@ using RecoFunctions.Core.DeadLetters;
 using RecoFunctions.Core.Flows;
 using RecoFunctions.Core.Workflow;
 using RecoFunctions.Functions.DeadLetters;
+using RecoFunctions.Functions.Planning;
 
 namespace RecoFunctions.Functions.Orchestration;
 

@@ -7,6 +7,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using RecoFunctions.Core.Intake;
 using RecoFunctions.Core.Workflow;
+using RecoFunctions.Functions.Planning;
 
 namespace RecoFunctions.Functions.Triggers;
 

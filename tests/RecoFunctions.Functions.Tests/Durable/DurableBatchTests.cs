@@ -1,6 +1,7 @@
 using Microsoft.Azure.Functions.Worker;
 using RecoFunctions.Core.Domain;
 using RecoFunctions.Core.Workflow;
+using RecoFunctions.Functions.Planning;
 using RecoFunctions.Functions.Tests.Durable.Host;
 using RecoFunctions.Functions.Tests.Triggers;
 using RecoFunctions.Sandbox.Knobs;

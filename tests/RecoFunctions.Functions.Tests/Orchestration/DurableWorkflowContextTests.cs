@@ -7,6 +7,7 @@ using RecoFunctions.Core.Messaging;
 using RecoFunctions.Core.Processing;
 using RecoFunctions.Core.Workflow;
 using RecoFunctions.Functions.Orchestration;
+using RecoFunctions.Functions.Planning;
 
 namespace RecoFunctions.Functions.Tests.Orchestration;
 

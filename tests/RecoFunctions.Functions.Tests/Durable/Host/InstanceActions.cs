@@ -1,5 +1,6 @@
 using DurableTask.Core;
 using DurableTask.Core.History;
+using RecoFunctions.Functions.Planning;
 
 namespace RecoFunctions.Functions.Tests.Durable.Host;
 

@@ -5,7 +5,7 @@ using RecoFunctions.Core.Messaging;
 using RecoFunctions.Core.Parsing;
 using RecoFunctions.Core.Workflow;
 
-namespace RecoFunctions.Core.Tests.Workflow;
+namespace RecoFunctions.Functions.Tests.Planning;
 
 /// <summary>Kafka messages and a stand-in intake for the trigger-side tests: values are "ok:&lt;id&gt;" or "bad".</summary>
 internal static class TestMessages

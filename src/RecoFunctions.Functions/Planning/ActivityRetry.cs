@@ -1,6 +1,6 @@
 using RecoFunctions.Core.Domain;
 
-namespace RecoFunctions.Core.Workflow;
+namespace RecoFunctions.Functions.Planning;
 
 /// <summary>
 /// How the durable host retries a failed activity (an infrastructure failure: the worker died, the broker was

@@ -1,8 +1,9 @@
 using RecoFunctions.Core.DeadLetters;
 using RecoFunctions.Core.Domain;
 using RecoFunctions.Core.Messaging;
+using RecoFunctions.Core.Workflow;
 
-namespace RecoFunctions.Core.Workflow;
+namespace RecoFunctions.Functions.Planning;
 
 /// <summary>
 /// One run of the durable batch orchestration, written against <see cref="IBatchOrchestrationContext"/> so that it is

@@ -1,6 +1,7 @@
 using RecoFunctions.Core.DeadLetters;
+using RecoFunctions.Core.Workflow;
 
-namespace RecoFunctions.Core.Workflow;
+namespace RecoFunctions.Functions.Planning;
 
 /// <summary>
 /// What <see cref="BatchOrchestration"/> may do beyond the workflow: publish dead letters and restart itself with new

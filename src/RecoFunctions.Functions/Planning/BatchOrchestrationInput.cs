@@ -1,7 +1,8 @@
 using RecoFunctions.Core.DeadLetters;
 using RecoFunctions.Core.Messaging;
+using RecoFunctions.Core.Workflow;
 
-namespace RecoFunctions.Core.Workflow;
+namespace RecoFunctions.Functions.Planning;
 
 /// <summary>
 /// Input of one run of the batch orchestration: the workflow input, the original records of its items (for

@@ -2,8 +2,9 @@ using RecoFunctions.Core.DeadLetters;
 using RecoFunctions.Core.Domain;
 using RecoFunctions.Core.Intake;
 using RecoFunctions.Core.Messaging;
+using RecoFunctions.Core.Workflow;
 
-namespace RecoFunctions.Core.Workflow;
+namespace RecoFunctions.Functions.Planning;
 
 /// <summary>
 /// Turns one Kafka trigger batch (which may hold several partitions) into durable orchestrations and immediate dead

@@ -1,6 +1,6 @@
 using RecoFunctions.Core.DeadLetters;
 
-namespace RecoFunctions.Core.Workflow;
+namespace RecoFunctions.Functions.Planning;
 
 /// <summary>What to do with one Kafka trigger batch: the orchestrations to schedule and the messages to dead-letter now.</summary>
 public sealed record TriggerBatchPlan(IReadOnlyList<PlannedOrchestration> Orchestrations, IReadOnlyList<DeadLetterRecord> DeadLetters)

@@ -1,8 +1,10 @@
 using RecoFunctions.Core.DeadLetters;
 using RecoFunctions.Core.Processing;
 using RecoFunctions.Core.Workflow;
+using RecoFunctions.Functions.Planning;
+using RecoFunctions.Testing;
 
-namespace RecoFunctions.Core.Tests.Workflow;
+namespace RecoFunctions.Functions.Tests.Planning;
 
 /// <summary>
 /// An orchestration context over <see cref="ScriptedWorkflowContext"/>: publishing succeeds or fails as

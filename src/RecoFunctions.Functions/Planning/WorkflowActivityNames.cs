@@ -1,6 +1,6 @@
 using RecoFunctions.Core.Processing;
 
-namespace RecoFunctions.Core.Workflow;
+namespace RecoFunctions.Functions.Planning;
 
 /// <summary>
 /// Names under which the durable host registers the batch orchestrator and its activities. The orchestrator calls the
@@ -15,6 +15,6 @@ public static class WorkflowActivityNames
     /// <summary>Enriches and delivers a <see cref="BatchStepRequest"/> through <see cref="IBatchProcessor"/>.</summary>
     public const string ProcessBatch = "ProcessBatch";
 
-    /// <summary>Produces a <see cref="DeadLetters.DeadLetterBatch"/> to the flow's dead-letter topic.</summary>
+    /// <summary>Produces a <see cref="Core.DeadLetters.DeadLetterBatch"/> to the flow's dead-letter topic.</summary>
     public const string PublishDeadLetters = "PublishDeadLetters";
 }

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace RecoFunctions.Core.Workflow;
+namespace RecoFunctions.Functions.Planning;
 
 /// <summary>
 /// The instance id of the orchestration that processes one slice of a Kafka trigger batch: flow, topic, partition and

@@ -3,13 +3,13 @@ using RecoFunctions.Core.Domain;
 using RecoFunctions.Core.Processing;
 using RecoFunctions.Core.Workflow;
 
-namespace RecoFunctions.Core.Tests.Workflow;
+namespace RecoFunctions.Testing;
 
 /// <summary>
 /// A workflow context whose processor is a script and whose clock moves only by the delays the workflow asks for (and
 /// by <see cref="StepDuration"/> per step). Records every call, in order, as text.
 /// </summary>
-internal sealed class ScriptedWorkflowContext(DateTimeOffset start, Func<BatchStepRequest, BatchStepResult> script) : IWorkflowContext
+public sealed class ScriptedWorkflowContext(DateTimeOffset start, Func<BatchStepRequest, BatchStepResult> script) : IWorkflowContext
 {
     private DateTimeOffset _now = start;
 

@@ -3,14 +3,14 @@ using RecoFunctions.Core.Processing;
 using RecoFunctions.Core.Workflow;
 using RecoFunctions.Testing;
 
-namespace RecoFunctions.Core.Tests.Workflow;
+namespace RecoFunctions.Core.Tests.Processing;
 
 public sealed class BatchStepFailureTests
 {
     [Fact]
     public void RetryAll_EveryItemRetriedLaterWithTheReason()
     {
-        var request = new BatchStepRequest("content", WorkItems.Range(3, ManualTimeProvider.DefaultStart), Attempt: 1);
+        var request = new BatchStepRequest("content", Workflow.WorkItems.Range(3, ManualTimeProvider.DefaultStart), Attempt: 1);
 
         var result = BatchStepFailure.RetryAll(request, "ProcessBatch failed: System.IO.IOException");
 

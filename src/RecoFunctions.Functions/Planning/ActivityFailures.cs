@@ -1,4 +1,4 @@
-namespace RecoFunctions.Core.Workflow;
+namespace RecoFunctions.Functions.Planning;
 
 /// <summary>
 /// Decides from the failed activity's exception type (as the durable host reports it: the full type name) whether a

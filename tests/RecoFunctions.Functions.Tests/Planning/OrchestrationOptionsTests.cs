@@ -2,8 +2,9 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using RecoFunctions.Core.Workflow;
+using RecoFunctions.Functions.Planning;
 
-namespace RecoFunctions.Core.Tests.Workflow;
+namespace RecoFunctions.Functions.Tests.Planning;
 
 public sealed class OrchestrationOptionsTests
 {

@@ -2,7 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using RecoFunctions.Core.Configuration;
 using RecoFunctions.Core.Resilience;
 
-namespace RecoFunctions.Core.Workflow;
+namespace RecoFunctions.Functions.Planning;
 
 /// <summary>
 /// The <c>Orchestration</c> configuration section: how a Kafka trigger batch is cut into durable orchestrations and how

@@ -1,6 +1,7 @@
 using RecoFunctions.Core.Workflow;
+using RecoFunctions.Functions.Planning;
 
-namespace RecoFunctions.Core.Tests.Workflow;
+namespace RecoFunctions.Functions.Tests.Planning;
 
 public sealed class OrchestrationInstanceIdTests
 {

@@ -1,4 +1,6 @@
-namespace RecoFunctions.Core.Workflow;
+using RecoFunctions.Core.Workflow;
+
+namespace RecoFunctions.Functions.Planning;
 
 /// <summary>
 /// What one run of <see cref="BatchOrchestration"/> did: the workflow's result, how many dead letters were published,

@@ -4,9 +4,10 @@ using RecoFunctions.Core.DeadLetters;
 using RecoFunctions.Core.Domain;
 using RecoFunctions.Core.Processing;
 using RecoFunctions.Core.Workflow;
+using RecoFunctions.Functions.Planning;
 using RecoFunctions.Testing;
 
-namespace RecoFunctions.Core.Tests.Workflow;
+namespace RecoFunctions.Functions.Tests.Planning;
 
 /// <summary>
 /// Orchestration inputs, activity inputs and outputs cross process boundaries as JSON through the durable host's

@@ -1,7 +1,7 @@
 using RecoFunctions.Core.Domain;
 using RecoFunctions.Core.Processing;
 
-namespace RecoFunctions.Core.Workflow;
+namespace RecoFunctions.Core.Processing;
 
 /// <summary>What a step that failed as a whole (e.g. its activity ran out of retries) means for its items.</summary>
 public static class BatchStepFailure

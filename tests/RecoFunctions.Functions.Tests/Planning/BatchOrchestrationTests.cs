@@ -3,9 +3,10 @@ using RecoFunctions.Core.DeadLetters;
 using RecoFunctions.Core.Domain;
 using RecoFunctions.Core.Messaging;
 using RecoFunctions.Core.Workflow;
+using RecoFunctions.Functions.Planning;
 using RecoFunctions.Testing;
 
-namespace RecoFunctions.Core.Tests.Workflow;
+namespace RecoFunctions.Functions.Tests.Planning;
 
 public sealed class BatchOrchestrationTests
 {
