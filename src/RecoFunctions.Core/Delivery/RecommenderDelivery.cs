@@ -3,7 +3,6 @@ using RecoFunctions.Core.Enrichment;
 using RecoFunctions.Core.Messaging;
 using RecoFunctions.Core.Resilience;
 using RecoFunctions.Core.Services;
-using RecoFunctions.Core.Workflow;
 
 namespace RecoFunctions.Core.Delivery;
 

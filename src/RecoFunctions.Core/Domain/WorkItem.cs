@@ -1,4 +1,3 @@
-using RecoFunctions.Core.Domain;
 using RecoFunctions.Core.Messaging;
 
 namespace RecoFunctions.Core.Domain;

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using RecoFunctions.Core.Parsing;
-using RecoFunctions.Core.Validation;
 
 namespace RecoFunctions.Core.Intake;
 

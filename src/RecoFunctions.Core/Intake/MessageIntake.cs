@@ -4,7 +4,6 @@ using RecoFunctions.Core.Flows;
 using RecoFunctions.Core.Messaging;
 using RecoFunctions.Core.Parsing;
 using RecoFunctions.Core.Validation;
-using RecoFunctions.Core.Workflow;
 
 namespace RecoFunctions.Core.Intake;
 

@@ -5,7 +5,6 @@ using RecoFunctions.Core.Domain;
 using RecoFunctions.Core.Enrichment;
 using RecoFunctions.Core.Flows;
 using RecoFunctions.Core.Services;
-using RecoFunctions.Core.Workflow;
 
 namespace RecoFunctions.Core.Processing;
 

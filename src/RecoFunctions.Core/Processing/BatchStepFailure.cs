@@ -1,5 +1,4 @@
 using RecoFunctions.Core.Domain;
-using RecoFunctions.Core.Processing;
 
 namespace RecoFunctions.Core.Processing;
 

@@ -1,7 +1,6 @@
 using System.Net;
 using RecoFunctions.Core.Domain;
 using RecoFunctions.Core.Messaging;
-using RecoFunctions.Core.Workflow;
 
 namespace RecoFunctions.Core.Services;
 

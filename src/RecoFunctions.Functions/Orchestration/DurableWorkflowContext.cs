@@ -2,7 +2,6 @@ using Microsoft.DurableTask;
 using Microsoft.Extensions.Logging;
 using RecoFunctions.Core.DeadLetters;
 using RecoFunctions.Core.Processing;
-using RecoFunctions.Core.Workflow;
 using RecoFunctions.Functions.Planning;
 
 namespace RecoFunctions.Functions.Orchestration;

@@ -1,6 +1,5 @@
 using Microsoft.Azure.Functions.Worker;
 using RecoFunctions.Core.Processing;
-using RecoFunctions.Core.Workflow;
 using RecoFunctions.Functions.Planning;
 
 namespace RecoFunctions.Functions.Orchestration;

@@ -1,7 +1,6 @@
 using Microsoft.Azure.Functions.Worker;
 using RecoFunctions.Core.DeadLetters;
 using RecoFunctions.Core.Flows;
-using RecoFunctions.Core.Workflow;
 using RecoFunctions.Functions.DeadLetters;
 using RecoFunctions.Functions.Planning;
 

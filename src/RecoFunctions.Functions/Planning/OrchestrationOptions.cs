@@ -1,6 +1,5 @@
 using System.ComponentModel.DataAnnotations;
 using RecoFunctions.Core.Configuration;
-using RecoFunctions.Core.Resilience;
 
 namespace RecoFunctions.Functions.Planning;
 

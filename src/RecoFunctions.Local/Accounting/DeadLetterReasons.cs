@@ -1,6 +1,5 @@
 using System.Text.RegularExpressions;
 using RecoFunctions.Core.Domain;
-using RecoFunctions.Core.Workflow;
 
 namespace RecoFunctions.Local.Accounting;
 

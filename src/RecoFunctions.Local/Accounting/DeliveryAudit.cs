@@ -1,6 +1,5 @@
 using System.Globalization;
 using RecoFunctions.Core.Domain;
-using RecoFunctions.Core.Workflow;
 using RecoFunctions.Local.Workload;
 
 namespace RecoFunctions.Local.Accounting;

@@ -1,7 +1,6 @@
 using Confluent.Kafka;
 using RecoFunctions.Core.Domain;
 using RecoFunctions.Core.Processing;
-using RecoFunctions.Core.Workflow;
 
 namespace RecoFunctions.Local.Runtime;
 

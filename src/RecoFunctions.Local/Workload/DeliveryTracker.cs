@@ -1,7 +1,6 @@
 using System.Globalization;
 using Confluent.Kafka;
 using RecoFunctions.Core.Parsing;
-using RecoFunctions.Core.Validation;
 using RecoFunctions.Local.Accounting;
 
 namespace RecoFunctions.Local.Workload;

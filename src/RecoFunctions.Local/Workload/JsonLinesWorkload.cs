@@ -4,7 +4,6 @@ using RecoFunctions.Core.Domain;
 using RecoFunctions.Core.Flows;
 using RecoFunctions.Core.Intake;
 using RecoFunctions.Core.Messaging;
-using RecoFunctions.Core.Workflow;
 using RecoFunctions.Local.Cli;
 
 namespace RecoFunctions.Local.Workload;

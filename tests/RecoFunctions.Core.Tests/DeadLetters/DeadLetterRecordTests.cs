@@ -3,7 +3,6 @@ using System.Text.Json;
 using RecoFunctions.Core.DeadLetters;
 using RecoFunctions.Core.Domain;
 using RecoFunctions.Core.Messaging;
-using RecoFunctions.Core.Workflow;
 
 namespace RecoFunctions.Core.Tests.DeadLetters;
 

@@ -4,7 +4,6 @@ using RecoFunctions.Core.Domain;
 using RecoFunctions.Core.Intake;
 using RecoFunctions.Core.Messaging;
 using RecoFunctions.Core.Tests.Support;
-using RecoFunctions.Core.Workflow;
 using RecoFunctions.Testing.Corpus;
 
 namespace RecoFunctions.Core.Tests.Intake;

@@ -1,7 +1,6 @@
 using RecoFunctions.Core.Delivery;
 using RecoFunctions.Core.Domain;
 using RecoFunctions.Core.Processing;
-using RecoFunctions.Core.Workflow;
 using RecoFunctions.Sandbox.Knobs;
 using RecoFunctions.Testing;
 

@@ -5,7 +5,6 @@ using Polly.Retry;
 using RecoFunctions.Core.Domain;
 using RecoFunctions.Core.Processing;
 using RecoFunctions.Core.Resilience;
-using RecoFunctions.Core.Workflow;
 using RecoFunctions.Sandbox.Knobs;
 using RecoFunctions.Testing;
 

@@ -4,7 +4,6 @@ using RecoFunctions.Core.Domain;
 using RecoFunctions.Core.Enrichment;
 using RecoFunctions.Core.Processing;
 using RecoFunctions.Core.Services;
-using RecoFunctions.Core.Workflow;
 using RecoFunctions.Testing;
 
 namespace RecoFunctions.Core.Tests.Processing;

@@ -1,6 +1,5 @@
 using RecoFunctions.Core.Domain;
 using RecoFunctions.Core.Processing;
-using RecoFunctions.Core.Workflow;
 using RecoFunctions.Testing;
 
 namespace RecoFunctions.Core.Tests.Processing;

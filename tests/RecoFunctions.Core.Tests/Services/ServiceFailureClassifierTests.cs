@@ -5,7 +5,6 @@ using Polly.Timeout;
 using RecoFunctions.Core.Domain;
 using RecoFunctions.Core.Messaging;
 using RecoFunctions.Core.Services;
-using RecoFunctions.Core.Workflow;
 
 namespace RecoFunctions.Core.Tests.Services;
 

@@ -2,7 +2,6 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using RecoFunctions.Core.CircuitState;
-using RecoFunctions.Core.Resilience;
 using RecoFunctions.Core.Workflow;
 
 namespace RecoFunctions.Core.Tests.Support;

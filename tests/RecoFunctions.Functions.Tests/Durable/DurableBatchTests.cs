@@ -1,6 +1,5 @@
 using Microsoft.Azure.Functions.Worker;
 using RecoFunctions.Core.Domain;
-using RecoFunctions.Core.Workflow;
 using RecoFunctions.Functions.Planning;
 using RecoFunctions.Functions.Tests.Durable.Host;
 using RecoFunctions.Functions.Tests.Triggers;

@@ -5,7 +5,6 @@ using RecoFunctions.Core.DeadLetters;
 using RecoFunctions.Core.Domain;
 using RecoFunctions.Core.Messaging;
 using RecoFunctions.Core.Processing;
-using RecoFunctions.Core.Workflow;
 using RecoFunctions.Functions.Orchestration;
 using RecoFunctions.Functions.Planning;
 

@@ -1,4 +1,3 @@
-using RecoFunctions.Core.Workflow;
 using RecoFunctions.Functions.Planning;
 
 namespace RecoFunctions.Functions.Tests.Planning;

@@ -1,7 +1,6 @@
 using System.Text;
 using RecoFunctions.Core.DeadLetters;
 using RecoFunctions.Core.Domain;
-using RecoFunctions.Core.Messaging;
 using RecoFunctions.Core.Workflow;
 using RecoFunctions.Functions.Planning;
 using RecoFunctions.Testing;

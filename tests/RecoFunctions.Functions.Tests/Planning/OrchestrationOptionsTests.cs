@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using RecoFunctions.Core.Workflow;
 using RecoFunctions.Functions.Planning;
 
 namespace RecoFunctions.Functions.Tests.Planning;

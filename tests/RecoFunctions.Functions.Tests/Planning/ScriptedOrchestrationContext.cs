@@ -1,6 +1,5 @@
 using RecoFunctions.Core.DeadLetters;
 using RecoFunctions.Core.Processing;
-using RecoFunctions.Core.Workflow;
 using RecoFunctions.Functions.Planning;
 using RecoFunctions.Testing;
 

@@ -3,7 +3,6 @@ using RecoFunctions.Core.Domain;
 using RecoFunctions.Core.Intake;
 using RecoFunctions.Core.Messaging;
 using RecoFunctions.Core.Parsing;
-using RecoFunctions.Core.Workflow;
 
 namespace RecoFunctions.Functions.Tests.Planning;
 

@@ -1,5 +1,4 @@
 using RecoFunctions.Core.Domain;
-using RecoFunctions.Core.Workflow;
 using RecoFunctions.Local.Accounting;
 using RecoFunctions.Local.Tests.Support;
 using RecoFunctions.Local.Workload;

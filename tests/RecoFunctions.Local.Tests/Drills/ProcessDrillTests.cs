@@ -1,4 +1,3 @@
-using RecoFunctions.Local.Cli;
 using RecoFunctions.Local.Drills;
 using RecoFunctions.Local.Tests.Runtime;
 using Xunit.Abstractions;

@@ -1,5 +1,4 @@
 using RecoFunctions.Core.Delivery;
-using RecoFunctions.Sandbox.Recording;
 using RecoFunctions.Testing;
 using Xunit.Abstractions;
 

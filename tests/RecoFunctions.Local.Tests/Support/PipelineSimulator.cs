@@ -9,7 +9,6 @@ using RecoFunctions.Core.Flows;
 using RecoFunctions.Core.Intake;
 using RecoFunctions.Core.Messaging;
 using RecoFunctions.Core.Services;
-using RecoFunctions.Core.Workflow;
 using RecoFunctions.Local.Workload;
 using RecoFunctions.Sandbox;
 

@@ -1,5 +1,4 @@
 using RecoFunctions.Core.Processing;
-using RecoFunctions.Core.Workflow;
 
 namespace RecoFunctions.Functions.Tests.Durable.Host;
 

@@ -1,6 +1,5 @@
 using DurableTask.Core;
 using DurableTask.Core.History;
-using RecoFunctions.Functions.Planning;
 
 namespace RecoFunctions.Functions.Tests.Durable.Host;
 
