@@ -12,7 +12,6 @@ using RecoFunctions.Core.Domain;
 using RecoFunctions.Core.Intake;
 using RecoFunctions.Core.Processing;
 using RecoFunctions.Core.Resilience;
-using RecoFunctions.Core.Workflow;
 
 namespace RecoFunctions.Benchmarks;
 

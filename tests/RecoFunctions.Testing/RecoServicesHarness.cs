@@ -3,7 +3,6 @@ using Microsoft.Extensions.DependencyInjection;
 using RecoFunctions.Core.Flows;
 using RecoFunctions.Core.Processing;
 using RecoFunctions.Core.Resilience;
-using RecoFunctions.Core.Workflow;
 using RecoFunctions.Sandbox;
 
 namespace RecoFunctions.Testing;

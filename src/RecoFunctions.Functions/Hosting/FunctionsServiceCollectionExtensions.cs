@@ -5,7 +5,6 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using RecoFunctions.Core.CircuitState;
 using RecoFunctions.Core.Intake;
 using RecoFunctions.Core.Processing;
-using RecoFunctions.Core.Services;
 using RecoFunctions.Core.Workflow;
 using RecoFunctions.Functions.CircuitState;
 using RecoFunctions.Functions.DeadLetters;

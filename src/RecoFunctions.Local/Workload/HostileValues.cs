@@ -1,7 +1,6 @@
 using System.Text;
 using RecoFunctions.Core.Domain;
 using RecoFunctions.Core.Parsing;
-using RecoFunctions.Core.Workflow;
 
 namespace RecoFunctions.Local.Workload;
 

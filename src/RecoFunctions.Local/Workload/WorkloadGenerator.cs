@@ -7,7 +7,6 @@ using RecoFunctions.Core.Contracts;
 using RecoFunctions.Core.Domain;
 using RecoFunctions.Core.Flows;
 using RecoFunctions.Core.Parsing;
-using RecoFunctions.Core.Workflow;
 
 namespace RecoFunctions.Local.Workload;
 

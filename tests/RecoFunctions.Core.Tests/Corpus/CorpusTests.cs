@@ -5,7 +5,6 @@ using RecoFunctions.Core.Intake;
 using RecoFunctions.Core.Messaging;
 using RecoFunctions.Core.Parsing;
 using RecoFunctions.Core.Tests.Support;
-using RecoFunctions.Core.Workflow;
 using RecoFunctions.Testing.Corpus;
 
 namespace RecoFunctions.Core.Tests.Corpus;
