@@ -4,7 +4,8 @@ using Confluent.Kafka;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using RecoFunctions.Local.Accounting;
-using RecoFunctions.Local.Kafka;
+using RecoFunctions.Runtime.Hosting;
+using RecoFunctions.Runtime.Kafka;
 using RecoFunctions.Local.Workload;
 
 namespace RecoFunctions.Local.Cli;

@@ -3,7 +3,8 @@ using System.Text.Json;
 using Confluent.Kafka;
 using Microsoft.Extensions.Configuration;
 using RecoFunctions.Local.Bench;
-using RecoFunctions.Local.Kafka;
+using RecoFunctions.Runtime.Hosting;
+using RecoFunctions.Runtime.Kafka;
 
 namespace RecoFunctions.Local.Cli;
 

@@ -4,7 +4,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using RecoFunctions.Core.Flows;
 using RecoFunctions.Core.Intake;
-using RecoFunctions.Local.Kafka;
+using RecoFunctions.Runtime.Hosting;
+using RecoFunctions.Runtime.Kafka;
 
 namespace RecoFunctions.Local.Cli;
 

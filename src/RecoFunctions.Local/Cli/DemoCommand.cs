@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using Confluent.Kafka;
 using RecoFunctions.Local.Demo;
+using RecoFunctions.Runtime.Hosting;
 
 namespace RecoFunctions.Local.Cli;
 

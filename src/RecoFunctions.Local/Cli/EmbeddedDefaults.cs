@@ -1,4 +1,4 @@
-using RecoFunctions.Local.Kafka;
+using RecoFunctions.Runtime.Kafka;
 using RecoFunctions.Sandbox;
 
 namespace RecoFunctions.Local.Cli;

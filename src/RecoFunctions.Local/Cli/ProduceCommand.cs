@@ -6,7 +6,8 @@ using Microsoft.Extensions.Options;
 using RecoFunctions.Core.Flows;
 using RecoFunctions.Core.Intake;
 using RecoFunctions.Local.Accounting;
-using RecoFunctions.Local.Kafka;
+using RecoFunctions.Runtime.Hosting;
+using RecoFunctions.Runtime.Kafka;
 using RecoFunctions.Local.Workload;
 
 namespace RecoFunctions.Local.Cli;

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.CommandLine.Invocation;
-using RecoFunctions.Local.Kafka;
+using RecoFunctions.Runtime.Kafka;
 
 namespace RecoFunctions.Local.Cli;
 

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Configuration;
+using RecoFunctions.Runtime.Hosting;
 
 namespace RecoFunctions.Local.Cli;
 

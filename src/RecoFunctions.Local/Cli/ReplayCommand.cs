@@ -5,8 +5,9 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using RecoFunctions.Core.Flows;
 using RecoFunctions.Core.Intake;
-using RecoFunctions.Local.Kafka;
-using RecoFunctions.Local.Runtime;
+using RecoFunctions.Runtime.Hosting;
+using RecoFunctions.Runtime.Kafka;
+using RecoFunctions.Runtime;
 
 namespace RecoFunctions.Local.Cli;
 

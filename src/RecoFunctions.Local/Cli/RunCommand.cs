@@ -6,8 +6,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using RecoFunctions.Local.Kafka;
-using RecoFunctions.Local.Runtime;
+using RecoFunctions.Runtime.Hosting;
+using RecoFunctions.Runtime.Kafka;
+using RecoFunctions.Runtime;
 
 namespace RecoFunctions.Local.Cli;
 

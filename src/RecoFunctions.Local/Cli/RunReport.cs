@@ -1,6 +1,6 @@
 using System.Globalization;
 using RecoFunctions.Core.Diagnostics;
-using RecoFunctions.Local.Runtime;
+using RecoFunctions.Runtime;
 
 namespace RecoFunctions.Local.Cli;
 

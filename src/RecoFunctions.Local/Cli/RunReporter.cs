@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Logging;
-using RecoFunctions.Local.Runtime;
+using RecoFunctions.Runtime;
 
 namespace RecoFunctions.Local.Cli;
 

@@ -2,6 +2,7 @@ using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using RecoFunctions.Core.Flows;
 using RecoFunctions.Core.Intake;
+using RecoFunctions.Runtime.Hosting;
 
 namespace RecoFunctions.Local.Cli;
 

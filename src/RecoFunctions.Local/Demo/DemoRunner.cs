@@ -8,8 +8,9 @@ using RecoFunctions.Core.Flows;
 using RecoFunctions.Local.Accounting;
 using RecoFunctions.Local.Bench;
 using RecoFunctions.Local.Cli;
-using RecoFunctions.Local.Kafka;
-using RecoFunctions.Local.Runtime;
+using RecoFunctions.Runtime.Hosting;
+using RecoFunctions.Runtime.Kafka;
+using RecoFunctions.Runtime;
 using RecoFunctions.Local.Workload;
 using RecoFunctions.Sandbox;
 

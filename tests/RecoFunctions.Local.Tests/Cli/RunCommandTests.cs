@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
 using RecoFunctions.Local.Cli;
-using RecoFunctions.Local.Tests.Runtime;
+using RecoFunctions.Runtime.Tests;
 using Xunit.Abstractions;
 
 namespace RecoFunctions.Local.Tests.Cli;

@@ -1,6 +1,6 @@
 using RecoFunctions.Local.Cli;
 using RecoFunctions.Local.Drills;
-using RecoFunctions.Local.Tests.Runtime;
+using RecoFunctions.Runtime.Tests;
 using Xunit.Abstractions;
 
 namespace RecoFunctions.Local.Tests.Drills;

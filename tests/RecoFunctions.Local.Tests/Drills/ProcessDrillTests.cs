@@ -1,5 +1,5 @@
 using RecoFunctions.Local.Drills;
-using RecoFunctions.Local.Tests.Runtime;
+using RecoFunctions.Runtime.Tests;
 using Xunit.Abstractions;
 
 namespace RecoFunctions.Local.Tests.Drills;
