@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Time.Testing;
-using RecoFunctions.Runtime;
 
 namespace RecoFunctions.Runtime.Tests;
 

@@ -3,7 +3,6 @@ using System.Diagnostics.Metrics;
 using Microsoft.Extensions.DependencyInjection;
 using RecoFunctions.Core.Contracts;
 using RecoFunctions.Core.Flows;
-using RecoFunctions.Runtime;
 
 namespace RecoFunctions.Runtime.Tests;
 

@@ -3,7 +3,6 @@ using Confluent.Kafka;
 using Microsoft.Extensions.Time.Testing;
 using RecoFunctions.Core.Contracts;
 using RecoFunctions.Core.Flows;
-using RecoFunctions.Runtime;
 
 namespace RecoFunctions.Runtime.Tests;
 

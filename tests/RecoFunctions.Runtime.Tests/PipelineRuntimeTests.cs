@@ -2,7 +2,6 @@ using System.Text;
 using Confluent.Kafka;
 using RecoFunctions.Core.DeadLetters;
 using RecoFunctions.Runtime.Kafka;
-using RecoFunctions.Runtime;
 using Xunit.Abstractions;
 
 namespace RecoFunctions.Runtime.Tests;

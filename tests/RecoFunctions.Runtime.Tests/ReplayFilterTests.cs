@@ -1,4 +1,3 @@
-using RecoFunctions.Runtime;
 
 namespace RecoFunctions.Runtime.Tests;
 

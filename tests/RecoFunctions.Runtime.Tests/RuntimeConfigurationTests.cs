@@ -3,7 +3,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using RecoFunctions.Runtime.Hosting;
 using RecoFunctions.Runtime.Kafka;
-using RecoFunctions.Runtime;
 
 namespace RecoFunctions.Runtime.Tests;
 

@@ -1,5 +1,4 @@
 using RecoFunctions.Runtime.Kafka;
-using RecoFunctions.Runtime;
 
 namespace RecoFunctions.Runtime.Tests;
 

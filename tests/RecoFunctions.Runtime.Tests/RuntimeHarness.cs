@@ -4,7 +4,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using RecoFunctions.Runtime.Hosting;
 using RecoFunctions.Runtime.Kafka;
-using RecoFunctions.Runtime;
 using RecoFunctions.Sandbox;
 using Xunit.Abstractions;
 

@@ -9,7 +9,7 @@ using RecoFunctions.Core.Intake;
 using RecoFunctions.Core.Resilience;
 using RecoFunctions.Core.Services;
 using RecoFunctions.Local.Accounting;
-using RecoFunctions.Local.Cli;
+using RecoFunctions.Local.Cli.Shared;
 using RecoFunctions.Runtime.Hosting;
 using RecoFunctions.Runtime.Kafka;
 using RecoFunctions.Runtime;

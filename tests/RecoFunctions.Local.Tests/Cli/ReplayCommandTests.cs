@@ -1,7 +1,7 @@
 using System.Text;
 using Confluent.Kafka;
 using RecoFunctions.Core.DeadLetters;
-using RecoFunctions.Local.Cli;
+using RecoFunctions.Local.Cli.Shared;
 using RecoFunctions.Runtime.Kafka;
 using RecoFunctions.Runtime;
 using RecoFunctions.Runtime.Tests;

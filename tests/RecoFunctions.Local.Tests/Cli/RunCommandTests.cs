@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
-using RecoFunctions.Local.Cli;
+using RecoFunctions.Local.Cli.Shared;
 using RecoFunctions.Runtime.Tests;
 using Xunit.Abstractions;
 

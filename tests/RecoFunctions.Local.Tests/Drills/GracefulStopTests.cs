@@ -1,4 +1,4 @@
-using RecoFunctions.Local.Cli;
+using RecoFunctions.Local.Cli.Shared;
 using RecoFunctions.Local.Drills;
 using RecoFunctions.Runtime.Tests;
 using Xunit.Abstractions;

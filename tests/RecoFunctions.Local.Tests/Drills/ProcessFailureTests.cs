@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using RecoFunctions.Local.Cli;
+using RecoFunctions.Local.Cli.Shared;
 using RecoFunctions.Local.Drills;
 
 namespace RecoFunctions.Local.Tests.Drills;

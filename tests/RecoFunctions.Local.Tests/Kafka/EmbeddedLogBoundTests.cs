@@ -1,5 +1,5 @@
 using Confluent.Kafka;
-using RecoFunctions.Local.Cli;
+using RecoFunctions.Local.Cli.Shared;
 using RecoFunctions.Runtime.Kafka;
 using RecoFunctions.Local.Tests.Cli;
 using RecoFunctions.Runtime.Tests;
