@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Configuration;
+using RecoFunctions.Core.Configuration;
 using RecoFunctions.Runtime.Hosting;
 
 namespace RecoFunctions.Local.Cli.Shared;
@@ -16,7 +17,7 @@ internal static class RecoConfiguration
     {
         ArgumentNullException.ThrowIfNull(console);
         return NonEmpty(option)
-            ?? NonEmpty(console.GetEnvironmentVariable("RECO_ENVIRONMENT"))
+            ?? NonEmpty(console.GetEnvironmentVariable(RecoSettingsFiles.EnvironmentSetting))
             ?? NonEmpty(console.GetEnvironmentVariable("DOTNET_ENVIRONMENT"))
             ?? DefaultEnvironment;
     }
@@ -25,24 +26,19 @@ internal static class RecoConfiguration
     public static IConfigurationRoot Build(RecoConsole console, string? environmentOption, FileInfo? configFile)
     {
         ArgumentNullException.ThrowIfNull(console);
-        var basePath = Path.Combine(console.BaseDirectory, "appsettings.json");
+        var basePath = Path.Combine(console.BaseDirectory, RecoSettingsFiles.BaseFileName);
         if (!File.Exists(basePath))
         {
             throw new RecoStartupException($"Configuration file {basePath} is missing.");
         }
 
-        IConfigurationBuilder builder = new ConfigurationBuilder().AddJsonFile(basePath, optional: false, reloadOnChange: false);
+        IConfigurationBuilder builder = new ConfigurationBuilder();
         var environment = ResolveEnvironment(environmentOption, console);
-        var environmentPath = FindEnvironmentFile(console.BaseDirectory, environment);
-        if (environmentPath is not null)
-        {
-            builder.AddJsonFile(environmentPath, optional: false, reloadOnChange: false);
-        }
-        else if (NonEmpty(environmentOption) is not null)
+        if (builder.AddRecoSettingsFiles(console.BaseDirectory, environment) is null && NonEmpty(environmentOption) is not null)
         {
             // Asked for by name: a typo must not silently fall back to the base settings.
             throw new RecoStartupException($"--environment {environment}: there is no appsettings.{environment}.json in {console.BaseDirectory} " +
-                $"(environments there: {string.Join(", ", KnownEnvironments(console.BaseDirectory))}).");
+                $"(environments there: {string.Join(", ", RecoSettingsFiles.KnownEnvironments(console.BaseDirectory))}).");
         }
 
         AddEnvironmentVariables(builder, console);
@@ -78,18 +74,6 @@ internal static class RecoConfiguration
         builder.AddInMemoryCollection(console.EnvironmentVariables.Select(variable =>
             KeyValuePair.Create(variable.Key.Replace("__", ConfigurationPath.KeyDelimiter, StringComparison.Ordinal), (string?)variable.Value)));
     }
-
-    private static string? FindEnvironmentFile(string directory, string environment)
-    {
-        var wanted = $"appsettings.{environment}.json";
-        return Directory.EnumerateFiles(directory, "appsettings.*.json")
-            .FirstOrDefault(path => string.Equals(Path.GetFileName(path), wanted, StringComparison.OrdinalIgnoreCase));
-    }
-
-    private static IEnumerable<string> KnownEnvironments(string directory) =>
-        Directory.EnumerateFiles(directory, "appsettings.*.json")
-            .Select(path => Path.GetFileName(path)["appsettings.".Length..^".json".Length])
-            .Order(StringComparer.Ordinal);
 
     private static string? NonEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
 }
