@@ -11,7 +11,7 @@
 #
 # Output: <cache>/librdkafka/2.12.0-<patch hash>/lib/librdkafka.so.1 (real file; SONAME librdkafka.so.1), with a
 # librdkafka.so symlink beside it. reco loads it through a DllImport resolver when RECO_LIBRDKAFKA names it
-# (src/RecoFunctions.Local/Kafka/LibrdkafkaLoader.cs).
+# (src/RecoFunctions.Runtime/Kafka/LibrdkafkaLoader.cs).
 #
 # Env:
 #   RECO_LIBRDKAFKA  if set to an existing file, it is printed (absolute) and nothing is built.

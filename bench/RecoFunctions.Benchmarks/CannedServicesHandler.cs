@@ -4,7 +4,6 @@ using System.Text;
 using System.Text.Json;
 using RecoFunctions.Core.Delivery;
 using RecoFunctions.Core.Enrichment;
-using RecoFunctions.Core.Services;
 
 namespace RecoFunctions.Benchmarks;
 
@@ -50,7 +49,7 @@ internal sealed class CannedServicesHandler : HttpMessageHandler
     {
         if (path.EndsWith("/contents/batch", StringComparison.Ordinal))
         {
-            var request = JsonSerializer.Deserialize(body, ServicesJsonContext.Default.ContentBatchRequest)!;
+            var request = JsonSerializer.Deserialize(body, EnrichmentJsonContext.Default.ContentBatchRequest)!;
             var response = new ContentBatchResponse
             {
                 Items = [.. request.Items.Select(item => new ContentBatchItem
@@ -61,12 +60,12 @@ internal sealed class CannedServicesHandler : HttpMessageHandler
                     Content = CannedContent with { ContentId = item.ContentId, Version = item.Version },
                 })],
             };
-            return JsonSerializer.SerializeToUtf8Bytes(response, ServicesJsonContext.Default.ContentBatchResponse);
+            return JsonSerializer.SerializeToUtf8Bytes(response, EnrichmentJsonContext.Default.ContentBatchResponse);
         }
 
         if (path.EndsWith("/deliveries/batch", StringComparison.Ordinal))
         {
-            var request = JsonSerializer.Deserialize(body, ServicesJsonContext.Default.DeliveryBatchRequest)!;
+            var request = JsonSerializer.Deserialize(body, DeliveryJsonContext.Default.DeliveryBatchRequest)!;
             var response = new DeliveryBatchResponse
             {
                 Results = [.. request.Operations.Select(operation => new DeliveryResult
@@ -77,7 +76,7 @@ internal sealed class CannedServicesHandler : HttpMessageHandler
                     HeldVersion = operation.Version,
                 })],
             };
-            return JsonSerializer.SerializeToUtf8Bytes(response, ServicesJsonContext.Default.DeliveryBatchResponse);
+            return JsonSerializer.SerializeToUtf8Bytes(response, DeliveryJsonContext.Default.DeliveryBatchResponse);
         }
 
         throw new InvalidOperationException($"No canned answer for {path}.");

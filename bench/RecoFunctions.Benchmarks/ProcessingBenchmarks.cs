@@ -7,10 +7,11 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Http;
 using Microsoft.Extensions.Options;
+using RecoFunctions.Core.CircuitState;
+using RecoFunctions.Core.Domain;
 using RecoFunctions.Core.Intake;
+using RecoFunctions.Core.Processing;
 using RecoFunctions.Core.Resilience;
-using RecoFunctions.Core.Services;
-using RecoFunctions.Core.Workflow;
 
 namespace RecoFunctions.Benchmarks;
 

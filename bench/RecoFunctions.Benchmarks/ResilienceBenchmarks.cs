@@ -4,6 +4,7 @@ using BenchmarkDotNet.Running;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Polly;
+using RecoFunctions.Core.CircuitState;
 using RecoFunctions.Core.Resilience;
 
 namespace RecoFunctions.Benchmarks;

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using RecoFunctions.Core.Workflow;
+using RecoFunctions.Functions.Planning;
 using RecoFunctions.Functions.Tests.Durable.Host;
 
 namespace RecoFunctions.Functions.Benchmarks;

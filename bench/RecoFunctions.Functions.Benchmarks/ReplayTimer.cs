@@ -6,6 +6,7 @@ using Microsoft.DurableTask.Testing.Sidecar.Grpc;
 using Microsoft.DurableTask.Worker.Grpc;
 using RecoFunctions.Core.Workflow;
 using RecoFunctions.Functions.Orchestration;
+using RecoFunctions.Functions.Planning;
 
 namespace RecoFunctions.Functions.Benchmarks;
 

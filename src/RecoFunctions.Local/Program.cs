@@ -1,3 +1,3 @@
-using RecoFunctions.Local.Cli;
+using RecoFunctions.Local.Cli.Shared;
 
 return await RecoCommandLine.InvokeAsync(args, RecoConsole.FromProcess());

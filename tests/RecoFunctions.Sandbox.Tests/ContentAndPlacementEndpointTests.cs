@@ -9,8 +9,8 @@ public sealed class ContentAndPlacementEndpointTests() : SandboxEndpointTest(new
     [Fact]
     public async Task GetContent_AnyId_ReturnsTheSameFullContentEveryTime()
     {
-        var (response, first) = await Http.GetAsync("contents/art-1?version=7", ServicesJsonContext.Default.ContentDocument);
-        var (_, second) = await Http.GetAsync("contents/art-1?version=7", ServicesJsonContext.Default.ContentDocument);
+        var (response, first) = await Http.GetAsync("contents/art-1?version=7", EnrichmentJsonContext.Default.ContentDocument);
+        var (_, second) = await Http.GetAsync("contents/art-1?version=7", EnrichmentJsonContext.Default.ContentDocument);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.NotNull(first);
@@ -48,7 +48,7 @@ public sealed class ContentAndPlacementEndpointTests() : SandboxEndpointTest(new
     {
         var request = new ContentBatchRequest { Items = [new("art-1", 1), new("missing-2", 1), new("art-3", 0), new("art-1", 2)] };
 
-        var (response, answer) = await Http.PostAsync("contents/batch", request, ServicesJsonContext.Default.ContentBatchRequest, ServicesJsonContext.Default.ContentBatchResponse);
+        var (response, answer) = await Http.PostAsync("contents/batch", request, EnrichmentJsonContext.Default.ContentBatchRequest, EnrichmentJsonContext.Default.ContentBatchResponse);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(["art-1", "missing-2", "art-3", "art-1"], answer!.Items.Select(i => i.ContentId));
@@ -64,7 +64,7 @@ public sealed class ContentAndPlacementEndpointTests() : SandboxEndpointTest(new
         using var http = new SandboxHttp(host);
         var request = new ContentBatchRequest { Items = [new("a", 1), new("b", 1), new("c", 1)] };
 
-        var (response, error) = await http.PostAsync("contents/batch", request, ServicesJsonContext.Default.ContentBatchRequest, ServicesJsonContext.Default.ServiceError);
+        var (response, error) = await http.PostAsync("contents/batch", request, EnrichmentJsonContext.Default.ContentBatchRequest, ServicesJsonContext.Default.ServiceError);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("batchTooLarge", error!.Error);
@@ -83,7 +83,7 @@ public sealed class ContentAndPlacementEndpointTests() : SandboxEndpointTest(new
     [Fact]
     public async Task GetPlacement_KnownAndUnknown_Answers200And404()
     {
-        var (found, placement) = await Http.GetAsync("placements/home-hero", ServicesJsonContext.Default.PlacementDocument);
+        var (found, placement) = await Http.GetAsync("placements/home-hero", EnrichmentJsonContext.Default.PlacementDocument);
         var missing = await Http.Client.GetAsync("placements/unknown-1");
 
         Assert.Equal(HttpStatusCode.OK, found.StatusCode);
@@ -99,7 +99,7 @@ public sealed class ContentAndPlacementEndpointTests() : SandboxEndpointTest(new
     {
         var request = new PlacementBatchRequest { PlacementIds = ["home-hero", "unknown-x", "article-rail"] };
 
-        var (_, answer) = await Http.PostAsync("placements/batch", request, ServicesJsonContext.Default.PlacementBatchRequest, ServicesJsonContext.Default.PlacementBatchResponse);
+        var (_, answer) = await Http.PostAsync("placements/batch", request, EnrichmentJsonContext.Default.PlacementBatchRequest, EnrichmentJsonContext.Default.PlacementBatchResponse);
 
         Assert.Equal([LookupStatus.Ok, LookupStatus.NotFound, LookupStatus.Ok], answer!.Items.Select(i => i.Status));
         Assert.Equal(request.PlacementIds, answer.Items.Select(i => i.PlacementId));

@@ -1,6 +1,6 @@
 using System.Buffers;
 using System.Text.Json;
-using RecoFunctions.Core.Services;
+using RecoFunctions.Core.Enrichment;
 using RecoFunctions.Sandbox.Catalog;
 
 namespace RecoFunctions.Sandbox.Tests;
@@ -19,7 +19,7 @@ public sealed class ContentCatalogTests
         var catalog = new ContentCatalog(new SandboxOptions { ContentBodyWords = words });
 
         var written = Json(writer => catalog.Write(writer, contentId, version));
-        var serialised = Json(writer => JsonSerializer.Serialize(writer, catalog.Create(contentId, version), ServicesJsonContext.Default.ContentDocument));
+        var serialised = Json(writer => JsonSerializer.Serialize(writer, catalog.Create(contentId, version), EnrichmentJsonContext.Default.ContentDocument));
 
         Assert.Equal(System.Text.Encoding.UTF8.GetString(serialised), System.Text.Encoding.UTF8.GetString(written));
     }

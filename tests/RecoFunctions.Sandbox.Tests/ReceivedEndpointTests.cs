@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using RecoFunctions.Core.Delivery;
-using RecoFunctions.Core.Services;
 
 namespace RecoFunctions.Sandbox.Tests;
 
@@ -21,7 +20,7 @@ public sealed class ReceivedEndpointTests : SandboxEndpointTest
                     Operations.UpsertItem("a", 3), Operations.UpsertCampaign("a", 7), Operations.UpsertItem("rejected-1", 1),
                 ],
             },
-            ServicesJsonContext.Default.DeliveryBatchRequest);
+            DeliveryJsonContext.Default.DeliveryBatchRequest);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
 
         var all = await ReceivedAsync("_sandbox/received");

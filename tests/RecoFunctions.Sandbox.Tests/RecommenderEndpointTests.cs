@@ -52,8 +52,8 @@ public sealed class RecommenderEndpointTests : SandboxEndpointTest
     {
         var upsert = new DeliveryRequest { Version = 3, ProducedAt = Operations.ProducedAt, Payload = new ItemPayload { ContentId = "art-7" } };
 
-        var first = await Http.Client.PutAsJsonAsync("items/art-7", upsert, ServicesJsonContext.Default.DeliveryRequest);
-        var replay = await Http.Client.PutAsJsonAsync("items/art-7", upsert, ServicesJsonContext.Default.DeliveryRequest);
+        var first = await Http.Client.PutAsJsonAsync("items/art-7", upsert, DeliveryJsonContext.Default.DeliveryRequest);
+        var replay = await Http.Client.PutAsJsonAsync("items/art-7", upsert, DeliveryJsonContext.Default.DeliveryRequest);
         var oldDelete = await Http.Client.DeleteAsync("items/art-7?version=2");
         var delete = await Http.Client.DeleteAsync("items/art-7?version=4");
 
@@ -67,7 +67,7 @@ public sealed class RecommenderEndpointTests : SandboxEndpointTest
     [Fact]
     public async Task SingleItemEndpoints_InvalidDelivery_Answers400()
     {
-        var noPayload = await Http.Client.PutAsJsonAsync("items/a", new DeliveryRequest { Version = 1 }, ServicesJsonContext.Default.DeliveryRequest);
+        var noPayload = await Http.Client.PutAsJsonAsync("items/a", new DeliveryRequest { Version = 1 }, DeliveryJsonContext.Default.DeliveryRequest);
         var noVersion = await Http.Client.DeleteAsync("items/a");
 
         Assert.Equal(HttpStatusCode.BadRequest, noPayload.StatusCode);
@@ -81,8 +81,8 @@ public sealed class RecommenderEndpointTests : SandboxEndpointTest
     {
         var upsert = new DeliveryRequest { Version = 1, ProducedAt = Operations.ProducedAt, Payload = new CampaignPayload { CampaignId = "cmp-9", PlacementId = "p" } };
 
-        var put = await Http.Client.PutAsJsonAsync("campaigns/cmp-9", upsert, ServicesJsonContext.Default.DeliveryRequest);
-        var retire = await Http.Client.PostAsJsonAsync("campaigns/cmp-9/retire", new DeliveryRequest { Version = 2, ProducedAt = Operations.ProducedAt }, ServicesJsonContext.Default.DeliveryRequest);
+        var put = await Http.Client.PutAsJsonAsync("campaigns/cmp-9", upsert, DeliveryJsonContext.Default.DeliveryRequest);
+        var retire = await Http.Client.PostAsJsonAsync("campaigns/cmp-9/retire", new DeliveryRequest { Version = 2, ProducedAt = Operations.ProducedAt }, DeliveryJsonContext.Default.DeliveryRequest);
 
         Assert.Equal(DeliveryStatuses.Applied, (await Result(put)).Status);
         Assert.Equal(DeliveryStatuses.Applied, (await Result(retire)).Status);
@@ -95,7 +95,7 @@ public sealed class RecommenderEndpointTests : SandboxEndpointTest
         await DeliverAsync(Operations.UpsertItem("art-2", 1), Operations.DeleteItem("art-2", 2));
         var request = new KnownContentRequest { CampaignId = "cmp-1", ContentIds = ["art-1", "missing-1", "art-2"], SegmentIds = ["seg-1", "seg-2"] };
 
-        var (response, result) = await Http.PostAsync("recommender/known-content", request, ServicesJsonContext.Default.KnownContentRequest, ServicesJsonContext.Default.KnownContentResult);
+        var (response, result) = await Http.PostAsync("recommender/known-content", request, EnrichmentJsonContext.Default.KnownContentRequest, EnrichmentJsonContext.Default.KnownContentResult);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(["art-1"], result!.KnownContentIds);
@@ -111,7 +111,7 @@ public sealed class RecommenderEndpointTests : SandboxEndpointTest
             Items = [new KnownContentRequest { CampaignId = "cmp-1", ContentIds = ["a"] }, new KnownContentRequest { CampaignId = "" }],
         };
 
-        var (_, answer) = await Http.PostAsync("recommender/known-content/batch", request, ServicesJsonContext.Default.KnownContentBatchRequest, ServicesJsonContext.Default.KnownContentBatchResponse);
+        var (_, answer) = await Http.PostAsync("recommender/known-content/batch", request, EnrichmentJsonContext.Default.KnownContentBatchRequest, EnrichmentJsonContext.Default.KnownContentBatchResponse);
 
         Assert.Equal([LookupStatus.Ok, LookupStatus.Rejected], answer!.Items.Select(i => i.Status));
         Assert.Equal(["a"], answer.Items[0].Result!.KnownContentIds);
@@ -156,8 +156,8 @@ public sealed class RecommenderEndpointTests : SandboxEndpointTest
         var (response, answer) = await Http.PostAsync(
             "deliveries/batch",
             new DeliveryBatchRequest { Operations = operations },
-            ServicesJsonContext.Default.DeliveryBatchRequest,
-            ServicesJsonContext.Default.DeliveryBatchResponse);
+            DeliveryJsonContext.Default.DeliveryBatchRequest,
+            DeliveryJsonContext.Default.DeliveryBatchResponse);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return answer!.Results;
     }
@@ -165,6 +165,6 @@ public sealed class RecommenderEndpointTests : SandboxEndpointTest
     private static async Task<DeliveryResult> Result(HttpResponseMessage response)
     {
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return (await response.Content.ReadFromJsonAsync(ServicesJsonContext.Default.DeliveryResult))!;
+        return (await response.Content.ReadFromJsonAsync(DeliveryJsonContext.Default.DeliveryResult))!;
     }
 }

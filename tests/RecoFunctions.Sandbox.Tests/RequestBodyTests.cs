@@ -38,7 +38,7 @@ public sealed class RequestBodyTests() : SandboxEndpointTest(Options)
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("application/json; charset=utf-8", response.Content.Headers.ContentType!.ToString());
-        Assert.Equal(JsonSerializer.Serialize(expected, ServicesJsonContext.Default.ContentBatchResponse), await response.Content.ReadAsStringAsync());
+        Assert.Equal(JsonSerializer.Serialize(expected, EnrichmentJsonContext.Default.ContentBatchResponse), await response.Content.ReadAsStringAsync());
     }
 
     [Fact]
@@ -53,7 +53,7 @@ public sealed class RequestBodyTests() : SandboxEndpointTest(Options)
             ]}
             """);
 
-        var answer = await response.Content.ReadFromJsonAsync(ServicesJsonContext.Default.DeliveryBatchResponse);
+        var answer = await response.Content.ReadFromJsonAsync(DeliveryJsonContext.Default.DeliveryBatchResponse);
 
         Assert.Equal([DeliveryStatuses.Applied, DeliveryStatuses.Applied], answer!.Results.Select(r => r.Status));
         Assert.True(Host.Recorder.IsLive(DeliveryKinds.Item, "art-1"));
@@ -68,7 +68,7 @@ public sealed class RequestBodyTests() : SandboxEndpointTest(Options)
     public async Task DeliverBatch_PayloadMemberOfTheWrongType_Answers400AsTheContractReadsIt(string member)
     {
         var body = $$$"""{"operations":[{"kind":"item","action":"upsert","key":"art-1","version":1,"payload":{"type":"item","contentId":"art-1",{{{member}}}}}]}""";
-        var contractMessage = ContractReadError(body, ServicesJsonContext.Default.DeliveryBatchRequest);
+        var contractMessage = ContractReadError(body, DeliveryJsonContext.Default.DeliveryBatchRequest);
 
         var response = await PostAsync("deliveries/batch", body);
 
@@ -84,7 +84,7 @@ public sealed class RequestBodyTests() : SandboxEndpointTest(Options)
     [InlineData("{\"items\":[{\"contentId\":1}]}")]
     public async Task GetContentBatch_NotTheContractsShape_Answers400AsTheContractReadsIt(string body)
     {
-        var contractMessage = ContractReadError(body, ServicesJsonContext.Default.ContentBatchRequest);
+        var contractMessage = ContractReadError(body, EnrichmentJsonContext.Default.ContentBatchRequest);
 
         var response = await PostAsync("contents/batch", body);
 

@@ -1,6 +1,5 @@
 using System.Net.Http.Json;
 using System.Text.Json.Serialization.Metadata;
-using RecoFunctions.Sandbox;
 
 namespace RecoFunctions.Sandbox.Tests;
 

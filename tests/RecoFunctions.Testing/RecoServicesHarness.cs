@@ -1,9 +1,8 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using RecoFunctions.Core.Flows;
+using RecoFunctions.Core.Processing;
 using RecoFunctions.Core.Resilience;
-using RecoFunctions.Core.Services;
-using RecoFunctions.Core.Workflow;
 using RecoFunctions.Sandbox;
 
 namespace RecoFunctions.Testing;

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 
 namespace RecoFunctions.Core.Configuration;
 
-internal static class KeyedOptionsBuilderExtensions
+public static class KeyedOptionsBuilderExtensions
 {
     /// <summary>
     /// Validates the options when the host starts, with DataAnnotations errors named by their full key under

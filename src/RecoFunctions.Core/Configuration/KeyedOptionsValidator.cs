@@ -1,6 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
 using Microsoft.Extensions.Options;
-using RecoFunctions.Core.Resilience;
 
 namespace RecoFunctions.Core.Configuration;
 

@@ -1,9 +1,9 @@
 using RecoFunctions.Core.DeadLetters;
+using RecoFunctions.Core.Domain;
 using RecoFunctions.Core.Enrichment;
 using RecoFunctions.Core.Messaging;
 using RecoFunctions.Core.Resilience;
 using RecoFunctions.Core.Services;
-using RecoFunctions.Core.Workflow;
 
 namespace RecoFunctions.Core.Delivery;
 

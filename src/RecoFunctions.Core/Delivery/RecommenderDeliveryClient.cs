@@ -16,7 +16,7 @@ internal sealed class RecommenderDeliveryClient : IRecommenderDeliveryClient
     }
 
     public Task<DeliveryBatchResponse> DeliverBatchAsync(DeliveryBatchRequest request, CancellationToken cancellationToken) =>
-        _http.PostAsync(_batch, request, ServicesJsonContext.Default.DeliveryBatchRequest, ServicesJsonContext.Default.DeliveryBatchResponse, cancellationToken);
+        _http.PostAsync(_batch, request, DeliveryJsonContext.Default.DeliveryBatchRequest, DeliveryJsonContext.Default.DeliveryBatchResponse, cancellationToken);
 
     public Task<DeliveryResult> DeliverAsync(DeliveryOperation operation, CancellationToken cancellationToken)
     {
@@ -42,7 +42,7 @@ internal sealed class RecommenderDeliveryClient : IRecommenderDeliveryClient
         _http.SendAsync(
             method,
             path,
-            body is null ? null : JsonRequestContent.Create(body, ServicesJsonContext.Default.DeliveryRequest),
-            ServicesJsonContext.Default.DeliveryResult,
+            body is null ? null : JsonRequestContent.Create(body, DeliveryJsonContext.Default.DeliveryRequest),
+            DeliveryJsonContext.Default.DeliveryResult,
             cancellationToken);
 }

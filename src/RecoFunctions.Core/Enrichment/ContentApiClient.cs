@@ -18,9 +18,9 @@ internal sealed class ContentApiClient : IContentApiClient
     public Task<ContentDocument> GetAsync(string contentId, long version, CancellationToken cancellationToken) =>
         _http.GetAsync(
             string.Create(CultureInfo.InvariantCulture, $"contents/{Uri.EscapeDataString(contentId)}?version={version}"),
-            ServicesJsonContext.Default.ContentDocument,
+            EnrichmentJsonContext.Default.ContentDocument,
             cancellationToken);
 
     public Task<ContentBatchResponse> GetBatchAsync(ContentBatchRequest request, CancellationToken cancellationToken) =>
-        _http.PostAsync(_batch, request, ServicesJsonContext.Default.ContentBatchRequest, ServicesJsonContext.Default.ContentBatchResponse, cancellationToken);
+        _http.PostAsync(_batch, request, EnrichmentJsonContext.Default.ContentBatchRequest, EnrichmentJsonContext.Default.ContentBatchResponse, cancellationToken);
 }

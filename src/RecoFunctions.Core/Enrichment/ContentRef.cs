@@ -3,7 +3,7 @@ namespace RecoFunctions.Core.Enrichment;
 /// <summary>One content asked for in <c>POST /contents/batch</c>.</summary>
 /// <remarks>
 /// The parameterless constructor and the settable properties let the generated deserialiser fill an empty instance
-/// (see <see cref="Services.ServicesJsonContext"/>); the positional form stays for code that builds requests.
+/// (see <see cref="EnrichmentJsonContext"/>); the positional form stays for code that builds requests.
 /// </remarks>
 public sealed record ContentRef(string ContentId, long Version)
 {

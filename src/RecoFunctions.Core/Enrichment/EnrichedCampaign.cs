@@ -1,5 +1,4 @@
 using RecoFunctions.Core.Domain;
-using RecoFunctions.Core.Workflow;
 
 namespace RecoFunctions.Core.Enrichment;
 

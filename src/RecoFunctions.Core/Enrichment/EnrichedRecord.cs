@@ -1,6 +1,5 @@
 using RecoFunctions.Core.Contracts;
 using RecoFunctions.Core.Domain;
-using RecoFunctions.Core.Workflow;
 
 namespace RecoFunctions.Core.Enrichment;
 

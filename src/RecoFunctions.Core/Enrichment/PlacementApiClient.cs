@@ -15,8 +15,8 @@ internal sealed class PlacementApiClient : IPlacementApiClient
     }
 
     public Task<PlacementDocument> GetAsync(string placementId, CancellationToken cancellationToken) =>
-        _http.GetAsync($"placements/{Uri.EscapeDataString(placementId)}", ServicesJsonContext.Default.PlacementDocument, cancellationToken);
+        _http.GetAsync($"placements/{Uri.EscapeDataString(placementId)}", EnrichmentJsonContext.Default.PlacementDocument, cancellationToken);
 
     public Task<PlacementBatchResponse> GetBatchAsync(PlacementBatchRequest request, CancellationToken cancellationToken) =>
-        _http.PostAsync(_batch, request, ServicesJsonContext.Default.PlacementBatchRequest, ServicesJsonContext.Default.PlacementBatchResponse, cancellationToken);
+        _http.PostAsync(_batch, request, EnrichmentJsonContext.Default.PlacementBatchRequest, EnrichmentJsonContext.Default.PlacementBatchResponse, cancellationToken);
 }

@@ -17,9 +17,9 @@ internal sealed class RecommenderApiClient : IRecommenderApiClient
     }
 
     public Task<KnownContentResult> GetKnownContentAsync(KnownContentRequest request, CancellationToken cancellationToken) =>
-        _http.PostAsync(_knownContent, request, ServicesJsonContext.Default.KnownContentRequest, ServicesJsonContext.Default.KnownContentResult, cancellationToken);
+        _http.PostAsync(_knownContent, request, EnrichmentJsonContext.Default.KnownContentRequest, EnrichmentJsonContext.Default.KnownContentResult, cancellationToken);
 
     public Task<KnownContentBatchResponse> GetKnownContentBatchAsync(KnownContentBatchRequest request, CancellationToken cancellationToken) =>
         _http.PostAsync(
-            _knownContentBatch, request, ServicesJsonContext.Default.KnownContentBatchRequest, ServicesJsonContext.Default.KnownContentBatchResponse, cancellationToken);
+            _knownContentBatch, request, EnrichmentJsonContext.Default.KnownContentBatchRequest, EnrichmentJsonContext.Default.KnownContentBatchResponse, cancellationToken);
 }

@@ -1,5 +1,6 @@
 using RecoFunctions.Core.Contracts;
 using RecoFunctions.Core.Domain;
+using RecoFunctions.Core.Parsing;
 
 namespace RecoFunctions.Core.Intake;
 
@@ -32,7 +33,7 @@ internal sealed class CampaignEventMapper : IEventMapper
     {
         if (wire is null)
         {
-            MappingChecks.Add(ref violations, "$.campaign", Validation.RuleNames.Required, "is required");
+            MappingChecks.Add(ref violations, "$.campaign", RuleNames.Required, "is required");
             return null;
         }
 

@@ -1,5 +1,6 @@
 using RecoFunctions.Core.Contracts;
 using RecoFunctions.Core.Domain;
+using RecoFunctions.Core.Parsing;
 
 namespace RecoFunctions.Core.Intake;
 
@@ -31,7 +32,7 @@ internal sealed class ContentEventMapper : IEventMapper
     {
         if (wire is null)
         {
-            MappingChecks.Add(ref violations, "$.content", Validation.RuleNames.Required, "is required");
+            MappingChecks.Add(ref violations, "$.content", RuleNames.Required, "is required");
             return null;
         }
 

@@ -1,4 +1,5 @@
 using RecoFunctions.Core.Domain;
+using RecoFunctions.Core.Parsing;
 
 namespace RecoFunctions.Core.Intake;
 

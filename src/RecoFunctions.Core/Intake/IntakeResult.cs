@@ -1,6 +1,7 @@
 using RecoFunctions.Core.DeadLetters;
 using RecoFunctions.Core.Domain;
 using RecoFunctions.Core.Messaging;
+using RecoFunctions.Core.Parsing;
 
 namespace RecoFunctions.Core.Intake;
 

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
-using RecoFunctions.Core.Validation;
+using RecoFunctions.Core.Parsing;
 
 namespace RecoFunctions.Core.Intake;
 

@@ -1,9 +1,9 @@
 using Microsoft.Extensions.Options;
+using RecoFunctions.Core.Domain;
 using RecoFunctions.Core.Flows;
 using RecoFunctions.Core.Messaging;
 using RecoFunctions.Core.Parsing;
 using RecoFunctions.Core.Validation;
-using RecoFunctions.Core.Workflow;
 
 namespace RecoFunctions.Core.Intake;
 

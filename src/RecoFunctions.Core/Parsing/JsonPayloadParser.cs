@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.Unicode;
-using RecoFunctions.Core.Validation;
 
 namespace RecoFunctions.Core.Parsing;
 

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using RecoFunctions.Core.Intake;
 
 namespace RecoFunctions.Core.Parsing;
 

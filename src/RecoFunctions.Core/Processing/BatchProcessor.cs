@@ -2,11 +2,11 @@ using Microsoft.Extensions.Logging;
 using RecoFunctions.Core.DeadLetters;
 using RecoFunctions.Core.Delivery;
 using RecoFunctions.Core.Diagnostics;
+using RecoFunctions.Core.Domain;
 using RecoFunctions.Core.Enrichment;
 using RecoFunctions.Core.Flows;
 using RecoFunctions.Core.Services;
-using RecoFunctions.Core.Validation;
-using RecoFunctions.Core.Workflow;
+using RecoFunctions.Core.Parsing;
 
 namespace RecoFunctions.Core.Processing;
 

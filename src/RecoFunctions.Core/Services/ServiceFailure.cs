@@ -1,7 +1,7 @@
 using System.Net;
 using RecoFunctions.Core.DeadLetters;
+using RecoFunctions.Core.Domain;
 using RecoFunctions.Core.Messaging;
-using RecoFunctions.Core.Workflow;
 
 namespace RecoFunctions.Core.Services;
 

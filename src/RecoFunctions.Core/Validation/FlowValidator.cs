@@ -1,4 +1,5 @@
 using System.Text.Json;
+using RecoFunctions.Core.Parsing;
 
 namespace RecoFunctions.Core.Validation;
 

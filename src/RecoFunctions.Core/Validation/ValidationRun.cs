@@ -1,4 +1,4 @@
-using RecoFunctions.Core.Intake;
+using RecoFunctions.Core.Parsing;
 
 namespace RecoFunctions.Core.Validation;
 

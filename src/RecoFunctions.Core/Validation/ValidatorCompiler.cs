@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 using RecoFunctions.Core.Flows;
+using RecoFunctions.Core.Parsing;
 
 namespace RecoFunctions.Core.Validation;
 

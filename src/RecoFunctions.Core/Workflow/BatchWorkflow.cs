@@ -1,5 +1,7 @@
 using RecoFunctions.Core.DeadLetters;
+using RecoFunctions.Core.Domain;
 using RecoFunctions.Core.Messaging;
+using RecoFunctions.Core.Processing;
 
 namespace RecoFunctions.Core.Workflow;
 

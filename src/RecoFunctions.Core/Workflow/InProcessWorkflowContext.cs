@@ -1,3 +1,5 @@
+using RecoFunctions.Core.Processing;
+
 namespace RecoFunctions.Core.Workflow;
 
 /// <summary>

@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using RecoFunctions.Core.Resilience;
 using RecoFunctions.Core.Configuration;
 
 namespace RecoFunctions.Core.Workflow;

@@ -1,3 +1,5 @@
+using RecoFunctions.Core.Domain;
+
 namespace RecoFunctions.Core.Workflow;
 
 /// <summary>

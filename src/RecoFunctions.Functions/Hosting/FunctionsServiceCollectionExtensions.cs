@@ -2,12 +2,13 @@ using System.Globalization;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using RecoFunctions.Core.CircuitState;
 using RecoFunctions.Core.Intake;
-using RecoFunctions.Core.Resilience;
-using RecoFunctions.Core.Services;
+using RecoFunctions.Core.Processing;
 using RecoFunctions.Core.Workflow;
 using RecoFunctions.Functions.CircuitState;
 using RecoFunctions.Functions.DeadLetters;
+using RecoFunctions.Functions.Planning;
 using RecoFunctions.Functions.Triggers;
 
 namespace RecoFunctions.Functions.Hosting;

@@ -1,6 +1,7 @@
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask;
 using RecoFunctions.Core.Workflow;
+using RecoFunctions.Functions.Planning;
 
 namespace RecoFunctions.Functions.Orchestration;
 

@@ -1,7 +1,8 @@
 using Microsoft.DurableTask;
 using Microsoft.Extensions.Logging;
 using RecoFunctions.Core.DeadLetters;
-using RecoFunctions.Core.Workflow;
+using RecoFunctions.Core.Processing;
+using RecoFunctions.Functions.Planning;
 
 namespace RecoFunctions.Functions.Orchestration;
 

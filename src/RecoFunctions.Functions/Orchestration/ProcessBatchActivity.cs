@@ -1,5 +1,6 @@
 using Microsoft.Azure.Functions.Worker;
-using RecoFunctions.Core.Workflow;
+using RecoFunctions.Core.Processing;
+using RecoFunctions.Functions.Planning;
 
 namespace RecoFunctions.Functions.Orchestration;
 

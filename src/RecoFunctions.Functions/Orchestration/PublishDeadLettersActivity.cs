@@ -1,8 +1,8 @@
 using Microsoft.Azure.Functions.Worker;
 using RecoFunctions.Core.DeadLetters;
 using RecoFunctions.Core.Flows;
-using RecoFunctions.Core.Workflow;
 using RecoFunctions.Functions.DeadLetters;
+using RecoFunctions.Functions.Planning;
 
 namespace RecoFunctions.Functions.Orchestration;
 

@@ -9,6 +9,7 @@ using RecoFunctions.Core.DeadLetters;
 using RecoFunctions.Core.Intake;
 using RecoFunctions.Core.Telemetry;
 using RecoFunctions.Core.Workflow;
+using RecoFunctions.Functions.Planning;
 
 namespace RecoFunctions.Functions.Triggers;
 

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Confluent.Kafka;
 using RecoFunctions.Core.DeadLetters;
-using RecoFunctions.Local.Kafka;
+using RecoFunctions.Runtime.Kafka;
 
 namespace RecoFunctions.Local.Accounting;
 

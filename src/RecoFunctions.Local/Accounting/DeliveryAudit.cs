@@ -1,5 +1,6 @@
 using System.Globalization;
 using RecoFunctions.Core.DeadLetters;
+using RecoFunctions.Core.Domain;
 using RecoFunctions.Local.Workload;
 
 namespace RecoFunctions.Local.Accounting;

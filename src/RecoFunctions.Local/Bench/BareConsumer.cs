@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using Confluent.Kafka;
-using RecoFunctions.Local.Kafka;
-using RecoFunctions.Local.Runtime;
+using RecoFunctions.Runtime.Kafka;
+using RecoFunctions.Runtime;
 
 namespace RecoFunctions.Local.Bench;
 

@@ -4,7 +4,6 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using RecoFunctions.Core.Flows;
-using RecoFunctions.Local.Workload;
 
 namespace RecoFunctions.Local.Bench;
 

@@ -9,9 +9,10 @@ using RecoFunctions.Core.Intake;
 using RecoFunctions.Core.Resilience;
 using RecoFunctions.Core.Services;
 using RecoFunctions.Local.Accounting;
-using RecoFunctions.Local.Cli;
-using RecoFunctions.Local.Kafka;
-using RecoFunctions.Local.Runtime;
+using RecoFunctions.Local.Cli.Shared;
+using RecoFunctions.Runtime.Hosting;
+using RecoFunctions.Runtime.Kafka;
+using RecoFunctions.Runtime;
 using RecoFunctions.Local.Workload;
 
 namespace RecoFunctions.Local.Bench;

@@ -1,6 +1,7 @@
 using RecoFunctions.Core.Diagnostics;
 using RecoFunctions.Local.Bench.Report;
 using RecoFunctions.Local.Cli;
+using RecoFunctions.Local.Cli.Shared;
 
 namespace RecoFunctions.Local.Bench;
 

@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using RecoFunctions.Local.Runtime;
+using RecoFunctions.Runtime;
 
 namespace RecoFunctions.Local.Bench;
 

@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using RecoFunctions.Local.Accounting;
-using RecoFunctions.Local.Cli;
+using RecoFunctions.Local.Cli.Sandbox;
+using RecoFunctions.Local.Cli.Shared;
 using RecoFunctions.Sandbox.Wire;
 
 namespace RecoFunctions.Local.Bench;

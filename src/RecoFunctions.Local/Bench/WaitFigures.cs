@@ -1,4 +1,4 @@
-using RecoFunctions.Local.Runtime;
+using RecoFunctions.Runtime;
 
 namespace RecoFunctions.Local.Bench;
 

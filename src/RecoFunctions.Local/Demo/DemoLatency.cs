@@ -1,6 +1,7 @@
 using RecoFunctions.Core.Delivery;
 using RecoFunctions.Core.Diagnostics;
-using RecoFunctions.Local.Cli;
+using RecoFunctions.Local.Cli.Run;
+using RecoFunctions.Local.Cli.Shared;
 using RecoFunctions.Sandbox.Recording;
 
 namespace RecoFunctions.Local.Demo;

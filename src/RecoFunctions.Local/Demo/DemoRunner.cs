@@ -7,9 +7,11 @@ using Microsoft.Extensions.Options;
 using RecoFunctions.Core.Flows;
 using RecoFunctions.Local.Accounting;
 using RecoFunctions.Local.Bench;
-using RecoFunctions.Local.Cli;
-using RecoFunctions.Local.Kafka;
-using RecoFunctions.Local.Runtime;
+using RecoFunctions.Local.Cli.Run;
+using RecoFunctions.Local.Cli.Shared;
+using RecoFunctions.Runtime.Hosting;
+using RecoFunctions.Runtime.Kafka;
+using RecoFunctions.Runtime;
 using RecoFunctions.Local.Workload;
 using RecoFunctions.Sandbox;
 

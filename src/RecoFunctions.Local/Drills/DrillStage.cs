@@ -3,7 +3,8 @@ using System.Globalization;
 using System.Net.Http.Json;
 using RecoFunctions.Core.Resilience;
 using RecoFunctions.Local.Accounting;
-using RecoFunctions.Local.Cli;
+using RecoFunctions.Local.Cli.Sandbox;
+using RecoFunctions.Local.Cli.Shared;
 using RecoFunctions.Sandbox.Wire;
 
 namespace RecoFunctions.Local.Drills;

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using RecoFunctions.Local.Accounting;
-using RecoFunctions.Local.Cli;
+using RecoFunctions.Local.Cli.Shared;
 
 namespace RecoFunctions.Local.Drills;
 

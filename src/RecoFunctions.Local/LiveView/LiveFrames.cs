@@ -1,6 +1,7 @@
 using RecoFunctions.Local.Cli;
 using Spectre.Console;
 using Spectre.Console.Rendering;
+using RecoFunctions.Local.Cli.Shared;
 
 namespace RecoFunctions.Local.LiveView;
 

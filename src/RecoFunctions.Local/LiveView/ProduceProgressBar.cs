@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using RecoFunctions.Local.Cli;
 using RecoFunctions.Local.Workload;
+using RecoFunctions.Local.Cli.Shared;
 
 namespace RecoFunctions.Local.LiveView;
 

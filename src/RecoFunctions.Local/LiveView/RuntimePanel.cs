@@ -1,7 +1,8 @@
 using RecoFunctions.Local.Cli;
-using RecoFunctions.Local.Runtime;
+using RecoFunctions.Runtime;
 using Spectre.Console;
 using Spectre.Console.Rendering;
+using RecoFunctions.Local.Cli.Run;
 
 namespace RecoFunctions.Local.LiveView;
 

@@ -1,5 +1,6 @@
 using RecoFunctions.Local.Cli;
 using Spectre.Console;
+using RecoFunctions.Local.Cli.Shared;
 
 namespace RecoFunctions.Local.LiveView;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 using Confluent.Kafka;
-using RecoFunctions.Core.Validation;
+using RecoFunctions.Core.Parsing;
 using RecoFunctions.Local.Accounting;
 
 namespace RecoFunctions.Local.Workload;

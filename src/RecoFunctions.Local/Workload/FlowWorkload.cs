@@ -62,12 +62,12 @@ internal abstract class FlowWorkload
         if (random.Chance(0.75))
         {
             var version = ++_missingVersions[index];
-            return new GeneratedEvent(MissingKeyOf(index), version, Unknown(random, index, version, now), Core.Workflow.PipelineStage.Enrich, "notFound");
+            return new GeneratedEvent(MissingKeyOf(index), version, Unknown(random, index, version, now), Core.Domain.PipelineStage.Enrich, "notFound");
         }
 
         var rejectedVersion = ++_rejectedVersions[index];
         var key = SandboxConventions.RejectedKeyPrefix + KeyOf(index);
-        return new GeneratedEvent(key, rejectedVersion, Rejected(random, index, key, rejectedVersion, now), Core.Workflow.PipelineStage.Deliver, "rejected");
+        return new GeneratedEvent(key, rejectedVersion, Rejected(random, index, key, rejectedVersion, now), Core.Domain.PipelineStage.Deliver, "rejected");
     }
 
     protected abstract byte[] Valid(WorkloadRandom random, int index, long version, DateTimeOffset now);

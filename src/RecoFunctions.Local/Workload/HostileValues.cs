@@ -1,6 +1,6 @@
 using System.Text;
-using RecoFunctions.Core.Validation;
-using RecoFunctions.Core.Workflow;
+using RecoFunctions.Core.Domain;
+using RecoFunctions.Core.Parsing;
 
 namespace RecoFunctions.Local.Workload;
 

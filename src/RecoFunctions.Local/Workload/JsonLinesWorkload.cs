@@ -4,8 +4,7 @@ using RecoFunctions.Core.Domain;
 using RecoFunctions.Core.Flows;
 using RecoFunctions.Core.Intake;
 using RecoFunctions.Core.Messaging;
-using RecoFunctions.Core.Workflow;
-using RecoFunctions.Local.Cli;
+using RecoFunctions.Local.Cli.Shared;
 
 namespace RecoFunctions.Local.Workload;
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using RecoFunctions.Core.Flows;
+using RecoFunctions.Core.Parsing;
 using RecoFunctions.Core.Validation;
 
 namespace RecoFunctions.Local.Workload;

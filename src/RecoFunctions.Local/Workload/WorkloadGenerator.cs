@@ -4,9 +4,9 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using RecoFunctions.Core.Contracts;
+using RecoFunctions.Core.Domain;
 using RecoFunctions.Core.Flows;
-using RecoFunctions.Core.Validation;
-using RecoFunctions.Core.Workflow;
+using RecoFunctions.Core.Parsing;
 
 namespace RecoFunctions.Local.Workload;
 

@@ -2,7 +2,7 @@ using System.Text;
 using Confluent.Kafka;
 using RecoFunctions.Core.Flows;
 using RecoFunctions.Local.Accounting;
-using RecoFunctions.Local.Kafka;
+using RecoFunctions.Runtime.Kafka;
 
 namespace RecoFunctions.Local.Workload;
 

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using RecoFunctions.Core.Intake;
-using RecoFunctions.Local.Kafka;
+using RecoFunctions.Runtime.Kafka;
 
 namespace RecoFunctions.Local.Workload;
 

@@ -3,7 +3,6 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using RecoFunctions.Core.Enrichment;
-using RecoFunctions.Core.Services;
 using RecoFunctions.Sandbox.Catalog;
 
 namespace RecoFunctions.Sandbox.Endpoints;
@@ -28,7 +27,7 @@ internal static class ContentEndpoints
         }
 
         return state.Contents.Exists(contentId)
-            ? HttpJson.WriteAsync(context, StatusCodes.Status200OK, state.Contents.Create(contentId, version), ServicesJsonContext.Default.ContentDocument)
+            ? HttpJson.WriteAsync(context, StatusCodes.Status200OK, state.Contents.Create(contentId, version), EnrichmentJsonContext.Default.ContentDocument)
             : HttpJson.WriteErrorAsync(context, StatusCodes.Status404NotFound, "notFound", NotFound(contentId));
     }
 
@@ -55,7 +54,7 @@ internal static class ContentEndpoints
             statuses[i] = StatusOf(state, references[i]);
         }
 
-        await HttpJson.WriteAsync(context, StatusCodes.Status200OK, (state.Contents, references, statuses), WriteBatch, ServicesJsonContext.Default.Options)
+        await HttpJson.WriteAsync(context, StatusCodes.Status200OK, (state.Contents, references, statuses), WriteBatch, EnrichmentJsonContext.Default.Options)
             .ConfigureAwait(false);
     }
 

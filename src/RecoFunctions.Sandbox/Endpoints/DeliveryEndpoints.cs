@@ -2,7 +2,6 @@ using System.Globalization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using RecoFunctions.Core.Delivery;
-using RecoFunctions.Core.Services;
 
 namespace RecoFunctions.Sandbox.Endpoints;
 
@@ -46,13 +45,13 @@ internal static class DeliveryEndpoints
             results[i] = state.Intake.Handle(operations[i]);
         }
 
-        await HttpJson.WriteAsync(context, StatusCodes.Status200OK, new DeliveryBatchResponse { Results = results }, ServicesJsonContext.Default.DeliveryBatchResponse)
+        await HttpJson.WriteAsync(context, StatusCodes.Status200OK, new DeliveryBatchResponse { Results = results }, DeliveryJsonContext.Default.DeliveryBatchResponse)
             .ConfigureAwait(false);
     }
 
     private static async Task SingleAsync(HttpContext context, SandboxState state, string kind, string action, string keyRoute)
     {
-        var request = await HttpJson.ReadAsync(context, ServicesJsonContext.Default.DeliveryRequest).ConfigureAwait(false);
+        var request = await HttpJson.ReadAsync(context, DeliveryJsonContext.Default.DeliveryRequest).ConfigureAwait(false);
         if (request is null)
         {
             return;
@@ -91,5 +90,5 @@ internal static class DeliveryEndpoints
     private static Task AnswerAsync(HttpContext context, DeliveryResult result) =>
         result.Status == DeliveryStatuses.Rejected
             ? HttpJson.WriteErrorAsync(context, StatusCodes.Status400BadRequest, DeliveryStatuses.Rejected, result.Reason ?? "rejected")
-            : HttpJson.WriteAsync(context, StatusCodes.Status200OK, result, ServicesJsonContext.Default.DeliveryResult);
+            : HttpJson.WriteAsync(context, StatusCodes.Status200OK, result, DeliveryJsonContext.Default.DeliveryResult);
 }

@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using RecoFunctions.Core.Enrichment;
-using RecoFunctions.Core.Services;
 
 namespace RecoFunctions.Sandbox.Endpoints;
 
@@ -18,13 +17,13 @@ internal static class PlacementEndpoints
     {
         var placementId = context.Route("placementId");
         return state.Placements.Exists(placementId)
-            ? HttpJson.WriteAsync(context, StatusCodes.Status200OK, state.Placements.Create(placementId), ServicesJsonContext.Default.PlacementDocument)
+            ? HttpJson.WriteAsync(context, StatusCodes.Status200OK, state.Placements.Create(placementId), EnrichmentJsonContext.Default.PlacementDocument)
             : HttpJson.WriteErrorAsync(context, StatusCodes.Status404NotFound, "notFound", NotFound(placementId));
     }
 
     private static async Task GetBatchAsync(HttpContext context, SandboxState state)
     {
-        var request = await HttpJson.ReadAsync(context, ServicesJsonContext.Default.PlacementBatchRequest).ConfigureAwait(false);
+        var request = await HttpJson.ReadAsync(context, EnrichmentJsonContext.Default.PlacementBatchRequest).ConfigureAwait(false);
         if (request is null)
         {
             return;
@@ -45,7 +44,7 @@ internal static class PlacementEndpoints
                 : new PlacementBatchItem { PlacementId = placementId, Status = LookupStatus.NotFound, Message = NotFound(placementId) };
         }
 
-        await HttpJson.WriteAsync(context, StatusCodes.Status200OK, new PlacementBatchResponse { Items = items }, ServicesJsonContext.Default.PlacementBatchResponse)
+        await HttpJson.WriteAsync(context, StatusCodes.Status200OK, new PlacementBatchResponse { Items = items }, EnrichmentJsonContext.Default.PlacementBatchResponse)
             .ConfigureAwait(false);
     }
 

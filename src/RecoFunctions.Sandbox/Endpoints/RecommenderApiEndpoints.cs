@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using RecoFunctions.Core.Enrichment;
-using RecoFunctions.Core.Services;
 
 namespace RecoFunctions.Sandbox.Endpoints;
 
@@ -28,7 +27,7 @@ internal static class RecommenderApiEndpoints
             return;
         }
 
-        await HttpJson.WriteAsync(context, StatusCodes.Status200OK, state.Knowledge.Answer(request), ServicesJsonContext.Default.KnownContentResult)
+        await HttpJson.WriteAsync(context, StatusCodes.Status200OK, state.Knowledge.Answer(request), EnrichmentJsonContext.Default.KnownContentResult)
             .ConfigureAwait(false);
     }
 
@@ -58,7 +57,7 @@ internal static class RecommenderApiEndpoints
                 : new KnownContentBatchItem { CampaignId = item.CampaignId, Status = LookupStatus.Ok, Result = state.Knowledge.Answer(item) };
         }
 
-        await HttpJson.WriteAsync(context, StatusCodes.Status200OK, new KnownContentBatchResponse { Items = items }, ServicesJsonContext.Default.KnownContentBatchResponse)
+        await HttpJson.WriteAsync(context, StatusCodes.Status200OK, new KnownContentBatchResponse { Items = items }, EnrichmentJsonContext.Default.KnownContentBatchResponse)
             .ConfigureAwait(false);
     }
 }

@@ -2,21 +2,21 @@ using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using RecoFunctions.Core.Delivery;
 using RecoFunctions.Core.Enrichment;
-using RecoFunctions.Core.Services;
 
 namespace RecoFunctions.Sandbox.Endpoints;
 
 /// <summary>
 /// Request bodies of the content and recommender services, read as the contract's types with
-/// <see cref="ServicesJsonContext"/>'s metadata, except that a member the body leaves out reads as null (or 0), not as
+/// the services' generated metadata (<see cref="EnrichmentJsonContext"/>, <see cref="DeliveryJsonContext"/>), except that a member the body leaves out reads as null (or 0), not as
 /// the contract's initial value: these services have always answered such bodies that way (a batch without its list
 /// fails the call, an item without an id is answered without one). The initial values are for code that builds requests.
 /// </summary>
 internal static class RequestBodies
 {
-    private static readonly JsonSerializerOptions Options = new(ServicesJsonContext.Default.Options)
+    private static readonly JsonSerializerOptions Options = new(EnrichmentJsonContext.Default.Options)
     {
-        TypeInfoResolver = ServicesJsonContext.Default.WithAddedModifier(LeaveAbsentMembersNull),
+        TypeInfoResolver = JsonTypeInfoResolver.Combine(EnrichmentJsonContext.Default, DeliveryJsonContext.Default)
+            .WithAddedModifier(LeaveAbsentMembersNull),
     };
 
     public static JsonTypeInfo<DeliveryBatchRequest> DeliveryBatch { get; } = TypeInfo<DeliveryBatchRequest>();

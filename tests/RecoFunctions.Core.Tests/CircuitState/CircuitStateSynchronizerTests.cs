@@ -5,7 +5,6 @@ using Polly.CircuitBreaker;
 using RecoFunctions.Core.CircuitState;
 using RecoFunctions.Core.Resilience;
 using RecoFunctions.Core.Tests.Resilience;
-using RecoFunctions.Core.Tests.Support;
 using RecoFunctions.Testing;
 using BreakerState = Polly.CircuitBreaker.CircuitState;
 

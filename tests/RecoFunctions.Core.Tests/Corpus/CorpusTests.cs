@@ -3,9 +3,8 @@ using RecoFunctions.Core.Domain;
 using RecoFunctions.Core.Flows;
 using RecoFunctions.Core.Intake;
 using RecoFunctions.Core.Messaging;
+using RecoFunctions.Core.Parsing;
 using RecoFunctions.Core.Tests.Support;
-using RecoFunctions.Core.Validation;
-using RecoFunctions.Core.Workflow;
 using RecoFunctions.Testing.Corpus;
 
 namespace RecoFunctions.Core.Tests.Corpus;

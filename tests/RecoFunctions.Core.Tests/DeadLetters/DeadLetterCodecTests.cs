@@ -2,7 +2,7 @@ using System.Text;
 using System.Text.Json;
 using RecoFunctions.Core.DeadLetters;
 using RecoFunctions.Core.Messaging;
-using RecoFunctions.Core.Workflow;
+using RecoFunctions.Core.Domain;
 using RecoFunctions.Testing;
 
 namespace RecoFunctions.Core.Tests.DeadLetters;

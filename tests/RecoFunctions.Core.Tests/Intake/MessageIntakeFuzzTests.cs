@@ -1,9 +1,9 @@
 using System.Text;
 using System.Text.Json.Nodes;
+using RecoFunctions.Core.Domain;
 using RecoFunctions.Core.Intake;
 using RecoFunctions.Core.Messaging;
 using RecoFunctions.Core.Tests.Support;
-using RecoFunctions.Core.Workflow;
 using RecoFunctions.Testing.Corpus;
 
 namespace RecoFunctions.Core.Tests.Intake;

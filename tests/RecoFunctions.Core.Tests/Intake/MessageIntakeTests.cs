@@ -6,7 +6,6 @@ using RecoFunctions.Core.Flows;
 using RecoFunctions.Core.Intake;
 using RecoFunctions.Core.Messaging;
 using RecoFunctions.Core.Tests.Support;
-using RecoFunctions.Core.Workflow;
 using RecoFunctions.Testing;
 
 namespace RecoFunctions.Core.Tests.Intake;

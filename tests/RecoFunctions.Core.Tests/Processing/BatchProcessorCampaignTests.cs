@@ -1,7 +1,7 @@
 using RecoFunctions.Core.DeadLetters;
 using RecoFunctions.Core.Delivery;
 using RecoFunctions.Core.Domain;
-using RecoFunctions.Core.Workflow;
+using RecoFunctions.Core.Processing;
 using RecoFunctions.Testing;
 
 namespace RecoFunctions.Core.Tests.Processing;

@@ -2,8 +2,9 @@ using System.Net;
 using Polly;
 using Polly.CircuitBreaker;
 using Polly.Retry;
+using RecoFunctions.Core.Domain;
+using RecoFunctions.Core.Processing;
 using RecoFunctions.Core.Resilience;
-using RecoFunctions.Core.Workflow;
 using RecoFunctions.Sandbox.Knobs;
 using RecoFunctions.Testing;
 

@@ -1,8 +1,9 @@
 using Microsoft.Extensions.DependencyInjection;
 using RecoFunctions.Core.Contracts;
+using RecoFunctions.Core.Domain;
 using RecoFunctions.Core.Enrichment;
+using RecoFunctions.Core.Processing;
 using RecoFunctions.Core.Services;
-using RecoFunctions.Core.Workflow;
 using RecoFunctions.Testing;
 
 namespace RecoFunctions.Core.Tests.Processing;

@@ -2,7 +2,6 @@ using System.Net;
 using Polly.CircuitBreaker;
 using Polly.Timeout;
 using RecoFunctions.Core.Resilience;
-using RecoFunctions.Core.Tests.Support;
 using BreakerState = Polly.CircuitBreaker.CircuitState;
 using RecoFunctions.Testing;
 

@@ -22,9 +22,9 @@ public sealed class JsonRequestContentTests
                 Payload = new ItemPayload { ContentId = $"art-{i}", Title = "Tïtle \"quoted\" <b>", Body = new string('w', 200), Tags = ["a", "b"], WordCount = i },
             })],
         };
-        var expected = JsonSerializer.SerializeToUtf8Bytes(request, ServicesJsonContext.Default.DeliveryBatchRequest);
+        var expected = JsonSerializer.SerializeToUtf8Bytes(request, DeliveryJsonContext.Default.DeliveryBatchRequest);
 
-        using var content = JsonRequestContent.Create(request, ServicesJsonContext.Default.DeliveryBatchRequest);
+        using var content = JsonRequestContent.Create(request, DeliveryJsonContext.Default.DeliveryBatchRequest);
 
         Assert.Equal(expected, await content.ReadAsByteArrayAsync());
         Assert.Equal(expected.Length, content.Headers.ContentLength);
@@ -40,7 +40,7 @@ public sealed class JsonRequestContentTests
         {
             Operations = [new DeliveryOperation { Kind = DeliveryKinds.Item, Action = DeliveryActions.Delete, Key = "art-1", Version = 2 }],
         };
-        using var content = JsonRequestContent.Create(request, ServicesJsonContext.Default.DeliveryBatchRequest);
+        using var content = JsonRequestContent.Create(request, DeliveryJsonContext.Default.DeliveryBatchRequest);
         using var first = new MemoryStream();
         using var second = new MemoryStream();
 
@@ -48,7 +48,7 @@ public sealed class JsonRequestContentTests
         await content.CopyToAsync(second);
 
         Assert.Equal(first.ToArray(), second.ToArray());
-        var sent = JsonSerializer.Deserialize(second.ToArray(), ServicesJsonContext.Default.DeliveryBatchRequest)!;
+        var sent = JsonSerializer.Deserialize(second.ToArray(), DeliveryJsonContext.Default.DeliveryBatchRequest)!;
         Assert.Equal("art-1", Assert.Single(sent.Operations).Key);
     }
 }

@@ -3,9 +3,9 @@ using System.Text.Json;
 using Polly.CircuitBreaker;
 using Polly.Timeout;
 using RecoFunctions.Core.DeadLetters;
+using RecoFunctions.Core.Domain;
 using RecoFunctions.Core.Messaging;
 using RecoFunctions.Core.Services;
-using RecoFunctions.Core.Workflow;
 
 namespace RecoFunctions.Core.Tests.Services;
 

@@ -2,7 +2,6 @@ using System.Text.Json;
 using RecoFunctions.Core.Contracts;
 using RecoFunctions.Core.Delivery;
 using RecoFunctions.Core.Enrichment;
-using RecoFunctions.Core.Services;
 
 namespace RecoFunctions.Core.Tests.Services;
 
@@ -26,7 +25,8 @@ public sealed class WireTypesTests
     [MemberData(nameof(HotPathTypes))]
     public void GeneratedMetadata_HotPathType_IsCreatedEmptyAndFilledAsRead(Type wireType)
     {
-        var type = ContractsJsonContext.Default.GetTypeInfo(wireType) ?? ServicesJsonContext.Default.GetTypeInfo(wireType);
+        var type = ContractsJsonContext.Default.GetTypeInfo(wireType) ?? EnrichmentJsonContext.Default.GetTypeInfo(wireType)
+            ?? DeliveryJsonContext.Default.GetTypeInfo(wireType);
 
         Assert.NotNull(type);
 
@@ -37,9 +37,9 @@ public sealed class WireTypesTests
     [Fact]
     public void Deserialize_AbsentLists_ReadAsEmpty()
     {
-        var content = JsonSerializer.Deserialize("{}", ServicesJsonContext.Default.ContentBatchResponse)!;
-        var deliveries = JsonSerializer.Deserialize("{}", ServicesJsonContext.Default.DeliveryBatchResponse)!;
-        var known = JsonSerializer.Deserialize("""{"items":[{"campaignId":"c","status":"ok","result":{}}]}""", ServicesJsonContext.Default.KnownContentBatchResponse)!;
+        var content = JsonSerializer.Deserialize("{}", EnrichmentJsonContext.Default.ContentBatchResponse)!;
+        var deliveries = JsonSerializer.Deserialize("{}", DeliveryJsonContext.Default.DeliveryBatchResponse)!;
+        var known = JsonSerializer.Deserialize("""{"items":[{"campaignId":"c","status":"ok","result":{}}]}""", EnrichmentJsonContext.Default.KnownContentBatchResponse)!;
 
         Assert.Empty(content.Items);
         Assert.Empty(deliveries.Results);

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using RecoFunctions.Core.Resilience;
+using RecoFunctions.Core.CircuitState;
 using RecoFunctions.Core.Workflow;
 
 namespace RecoFunctions.Core.Tests.Support;

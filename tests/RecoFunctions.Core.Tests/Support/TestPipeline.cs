@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using RecoFunctions.Core.Flows;
 using RecoFunctions.Core.Intake;
+using RecoFunctions.Core.Parsing;
 using RecoFunctions.Testing;
 
 namespace RecoFunctions.Core.Tests.Support;

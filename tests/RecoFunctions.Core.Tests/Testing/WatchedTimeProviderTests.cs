@@ -1,4 +1,3 @@
-using RecoFunctions.Core.Tests.Support;
 using RecoFunctions.Testing;
 
 namespace RecoFunctions.Core.Tests.Testing;

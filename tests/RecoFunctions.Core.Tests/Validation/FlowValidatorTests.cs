@@ -365,7 +365,7 @@ public sealed class FlowValidatorTests
     private List<string> Validate(ValidationOptions options, string json, string? key = null, bool keyKnown = false) =>
         [.. ValidateFull(options, json, key, keyKnown).Select(v => $"{v.Path} {v.Rule}")];
 
-    private List<Core.Intake.Violation> ValidateFull(ValidationOptions options, string json, string? key = null, bool keyKnown = false)
+    private List<Core.Parsing.Violation> ValidateFull(ValidationOptions options, string json, string? key = null, bool keyKnown = false)
     {
         var validator = Compile(options);
         using var document = JsonDocument.Parse(json);

@@ -1,5 +1,7 @@
 using RecoFunctions.Core.DeadLetters;
+using RecoFunctions.Core.Domain;
 using RecoFunctions.Core.Messaging;
+using RecoFunctions.Core.Processing;
 using RecoFunctions.Core.Workflow;
 using RecoFunctions.Testing;
 

@@ -1,6 +1,5 @@
 using RecoFunctions.Core.Domain;
 using RecoFunctions.Core.Messaging;
-using RecoFunctions.Core.Workflow;
 
 namespace RecoFunctions.Core.Tests.Workflow;
 

@@ -1,6 +1,8 @@
 using Microsoft.Azure.Functions.Worker;
 using RecoFunctions.Core.DeadLetters;
 using RecoFunctions.Core.Workflow;
+using RecoFunctions.Core.Domain;
+using RecoFunctions.Functions.Planning;
 using RecoFunctions.Functions.Tests.Durable.Host;
 using RecoFunctions.Functions.Tests.Triggers;
 using RecoFunctions.Sandbox.Knobs;

@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using RecoFunctions.Core.Workflow;
+using RecoFunctions.Functions.Planning;
 using RecoFunctions.Functions.Triggers;
 
 namespace RecoFunctions.Functions.Tests.Metadata;

@@ -1,6 +1,7 @@
 using Moq;
 using RecoFunctions.Core.Workflow;
 using RecoFunctions.Functions.Orchestration;
+using RecoFunctions.Functions.Planning;
 
 namespace RecoFunctions.Functions.Tests.Orchestration;
 

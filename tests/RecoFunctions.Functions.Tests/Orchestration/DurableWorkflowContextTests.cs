@@ -4,8 +4,9 @@ using Moq;
 using RecoFunctions.Core.DeadLetters;
 using RecoFunctions.Core.Domain;
 using RecoFunctions.Core.Messaging;
-using RecoFunctions.Core.Workflow;
+using RecoFunctions.Core.Processing;
 using RecoFunctions.Functions.Orchestration;
+using RecoFunctions.Functions.Planning;
 
 namespace RecoFunctions.Functions.Tests.Orchestration;
 

@@ -10,11 +10,12 @@ using Microsoft.Extensions.Options;
 using Moq;
 using OpenTelemetry.Trace;
 using RecoFunctions.Core.Telemetry;
-using RecoFunctions.Core.Workflow;
+using RecoFunctions.Functions.Planning;
 using RecoFunctions.Functions.Telemetry;
 using RecoFunctions.Functions.Tests.Triggers;
 using RecoFunctions.Functions.Triggers;
 using RecoFunctions.Testing;
+using RecoFunctions.Core.Workflow;
 
 namespace RecoFunctions.Functions.Tests.Telemetry;
 

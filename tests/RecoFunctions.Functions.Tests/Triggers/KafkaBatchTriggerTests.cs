@@ -9,6 +9,7 @@ using Moq;
 using RecoFunctions.Core.DeadLetters;
 using RecoFunctions.Core.Messaging;
 using RecoFunctions.Core.Workflow;
+using RecoFunctions.Functions.Planning;
 using RecoFunctions.Functions.Triggers;
 using RecoFunctions.Testing;
 

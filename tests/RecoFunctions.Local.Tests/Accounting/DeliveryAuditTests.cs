@@ -1,6 +1,5 @@
 using RecoFunctions.Core.DeadLetters;
 using RecoFunctions.Core.Domain;
-using RecoFunctions.Core.Workflow;
 using RecoFunctions.Local.Accounting;
 using RecoFunctions.Local.Tests.Support;
 using RecoFunctions.Local.Workload;

@@ -3,6 +3,7 @@ using RecoFunctions.Core.Diagnostics;
 using RecoFunctions.Local.Bench;
 using RecoFunctions.Local.Bench.Report;
 using RecoFunctions.Local.Cli;
+using RecoFunctions.Local.Cli.Shared;
 
 namespace RecoFunctions.Local.Tests.Bench;
 

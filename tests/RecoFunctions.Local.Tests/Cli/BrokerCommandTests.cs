@@ -1,7 +1,7 @@
 using Confluent.Kafka;
-using RecoFunctions.Local.Cli;
-using RecoFunctions.Local.Kafka;
-using RecoFunctions.Local.Tests.Runtime;
+using RecoFunctions.Local.Cli.Shared;
+using RecoFunctions.Runtime.Kafka;
+using RecoFunctions.Runtime.Tests;
 using RecoFunctions.Testing;
 
 namespace RecoFunctions.Local.Tests.Cli;

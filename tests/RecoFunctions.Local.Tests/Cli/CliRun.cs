@@ -1,6 +1,6 @@
 using System.Text;
 using System.Text.Json;
-using RecoFunctions.Local.Cli;
+using RecoFunctions.Local.Cli.Shared;
 
 namespace RecoFunctions.Local.Tests.Cli;
 

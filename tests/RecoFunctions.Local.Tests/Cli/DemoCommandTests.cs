@@ -1,5 +1,5 @@
 using System.Text.Json;
-using RecoFunctions.Local.Cli;
+using RecoFunctions.Local.Cli.Shared;
 
 namespace RecoFunctions.Local.Tests.Cli;
 

@@ -1,6 +1,6 @@
 using System.Text;
 using RecoFunctions.Local.Accounting;
-using RecoFunctions.Local.Kafka;
+using RecoFunctions.Runtime.Kafka;
 using RecoFunctions.Local.Tests.Support;
 using RecoFunctions.Local.Workload;
 

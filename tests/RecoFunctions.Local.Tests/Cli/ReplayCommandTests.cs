@@ -1,10 +1,10 @@
 using System.Text;
 using Confluent.Kafka;
 using RecoFunctions.Core.DeadLetters;
-using RecoFunctions.Local.Cli;
-using RecoFunctions.Local.Kafka;
-using RecoFunctions.Local.Runtime;
-using RecoFunctions.Local.Tests.Runtime;
+using RecoFunctions.Local.Cli.Shared;
+using RecoFunctions.Runtime.Kafka;
+using RecoFunctions.Runtime;
+using RecoFunctions.Runtime.Tests;
 using Xunit.Abstractions;
 
 namespace RecoFunctions.Local.Tests.Cli;

@@ -1,6 +1,6 @@
 using System.Text.Json;
-using RecoFunctions.Local.Cli;
-using RecoFunctions.Local.Tests.Runtime;
+using RecoFunctions.Local.Cli.Shared;
+using RecoFunctions.Runtime.Tests;
 using Xunit.Abstractions;
 
 namespace RecoFunctions.Local.Tests.Cli;

@@ -7,10 +7,11 @@ using RecoFunctions.Core.Flows;
 using RecoFunctions.Core.Messaging;
 using RecoFunctions.Functions.DeadLetters;
 using RecoFunctions.Local.Accounting;
-using RecoFunctions.Local.Kafka;
-using RecoFunctions.Local.Runtime;
+using RecoFunctions.Runtime.Kafka;
+using RecoFunctions.Runtime;
 using RecoFunctions.Local.Tests.Runtime;
 using RecoFunctions.Testing;
+using RecoFunctions.Runtime.Tests;
 
 namespace RecoFunctions.Local.Tests.DeadLetters;
 

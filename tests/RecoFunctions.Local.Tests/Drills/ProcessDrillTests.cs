@@ -1,7 +1,7 @@
-using RecoFunctions.Local.Cli;
 using RecoFunctions.Local.Drills;
 using RecoFunctions.Local.Tests.Runtime;
 using RecoFunctions.Testing;
+using RecoFunctions.Runtime.Tests;
 using Xunit.Abstractions;
 
 namespace RecoFunctions.Local.Tests.Drills;

@@ -1,4 +1,6 @@
 using RecoFunctions.Local.Cli;
+using System.Diagnostics;
+using RecoFunctions.Local.Cli.Shared;
 using RecoFunctions.Local.Drills;
 using RecoFunctions.Testing;
 

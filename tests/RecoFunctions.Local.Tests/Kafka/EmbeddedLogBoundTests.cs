@@ -1,8 +1,8 @@
 using Confluent.Kafka;
-using RecoFunctions.Local.Cli;
-using RecoFunctions.Local.Kafka;
+using RecoFunctions.Local.Cli.Shared;
+using RecoFunctions.Runtime.Kafka;
 using RecoFunctions.Local.Tests.Cli;
-using RecoFunctions.Local.Tests.Runtime;
+using RecoFunctions.Runtime.Tests;
 using Xunit.Abstractions;
 
 namespace RecoFunctions.Local.Tests.Kafka;

@@ -1,11 +1,10 @@
+using RecoFunctions.Runtime.Tests;
+
 namespace RecoFunctions.Local.Tests.Runtime;
 
 /// <summary>
-/// Tests that run the whole pipeline (Kafka, sandbox, runtime) share two cores; run one at a time so that their
-/// timing stays representative.
+/// The runtime collection of this assembly (xunit reads definitions per assembly): the commands that run the whole
+/// pipeline (Kafka, sandbox, runtime) share two cores; run one at a time so that their timing stays representative.
 /// </summary>
-[CollectionDefinition(Name, DisableParallelization = true)]
-public sealed class RuntimeCollection
-{
-    public const string Name = "runtime";
-}
+[CollectionDefinition(RuntimeCollection.Name, DisableParallelization = true)]
+public sealed class RuntimeCommandsCollection;

@@ -1,6 +1,6 @@
 using RecoFunctions.Core.Flows;
 using RecoFunctions.Local.Accounting;
-using RecoFunctions.Local.Kafka;
+using RecoFunctions.Runtime.Kafka;
 using RecoFunctions.Local.Workload;
 using RecoFunctions.Sandbox;
 

@@ -10,7 +10,7 @@ using RecoFunctions.Core.Intake;
 using RecoFunctions.Core.Messaging;
 using RecoFunctions.Core.Services;
 using RecoFunctions.Core.Workflow;
-using RecoFunctions.Local.Kafka;
+using RecoFunctions.Runtime.Kafka;
 using RecoFunctions.Local.Workload;
 using RecoFunctions.Sandbox;
 
@@ -79,9 +79,9 @@ internal sealed class PipelineSimulator(string bootstrapServers, SandboxHost san
         foreach (var chunk in deliveries.Chunk(200))
         {
             var response = await http.PostAsJsonAsync(
-                "deliveries/batch", new DeliveryBatchRequest { Operations = [.. chunk.Select(item => item.Operation)] }, ServicesJsonContext.Default.DeliveryBatchRequest);
+                "deliveries/batch", new DeliveryBatchRequest { Operations = [.. chunk.Select(item => item.Operation)] }, DeliveryJsonContext.Default.DeliveryBatchRequest);
             response.EnsureSuccessStatusCode();
-            var answer = await response.Content.ReadFromJsonAsync(ServicesJsonContext.Default.DeliveryBatchResponse);
+            var answer = await response.Content.ReadFromJsonAsync(DeliveryJsonContext.Default.DeliveryBatchResponse);
             for (var i = 0; i < chunk.Length; i++)
             {
                 if (answer!.Results[i].Status == DeliveryStatuses.Rejected)

@@ -1,5 +1,5 @@
 using Confluent.Kafka;
-using RecoFunctions.Local.Kafka;
+using RecoFunctions.Runtime.Kafka;
 
 namespace RecoFunctions.Local.Tests.Support;
 

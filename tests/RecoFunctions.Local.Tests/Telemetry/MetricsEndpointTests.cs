@@ -5,6 +5,8 @@ using RecoFunctions.Local.Tests.Runtime;
 using RecoFunctions.Local.Tests.Support;
 using RecoFunctions.Testing;
 using Xunit.Abstractions;
+using RecoFunctions.Runtime.Tests;
+using RecoFunctions.Local.Cli.Shared;
 
 namespace RecoFunctions.Local.Tests.Telemetry;
 

@@ -2,6 +2,8 @@ using RecoFunctions.Local.Cli;
 using RecoFunctions.Local.Tests.Cli;
 using RecoFunctions.Local.Tests.Runtime;
 using Xunit.Abstractions;
+using RecoFunctions.Runtime.Tests;
+using RecoFunctions.Local.Cli.Shared;
 
 namespace RecoFunctions.Local.Tests.Telemetry;
 

@@ -8,6 +8,7 @@ using RecoFunctions.Core.Telemetry;
 using RecoFunctions.Local.Telemetry;
 using RecoFunctions.Local.Tests.Runtime;
 using Xunit.Abstractions;
+using RecoFunctions.Runtime.Tests;
 
 namespace RecoFunctions.Local.Tests.Telemetry;
 

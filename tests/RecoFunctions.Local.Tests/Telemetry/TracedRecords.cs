@@ -1,8 +1,9 @@
 using System.Diagnostics;
 using System.Text;
 using Confluent.Kafka;
-using RecoFunctions.Local.Kafka;
+using RecoFunctions.Runtime.Kafka;
 using RecoFunctions.Local.Tests.Runtime;
+using RecoFunctions.Runtime.Tests;
 
 namespace RecoFunctions.Local.Tests.Telemetry;
 

@@ -1,5 +1,4 @@
 using RecoFunctions.Core.Messaging;
-using RecoFunctions.Core.Workflow;
 using RecoFunctions.Local.Workload;
 using RecoFunctions.Testing;
 

@@ -1,7 +1,7 @@
 using System.Text;
 using Confluent.Kafka;
 using RecoFunctions.Core.Messaging;
-using RecoFunctions.Local.Kafka;
+using RecoFunctions.Runtime.Kafka;
 using RecoFunctions.Local.Tests.Support;
 using RecoFunctions.Local.Workload;
 

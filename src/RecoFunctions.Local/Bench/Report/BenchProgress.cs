@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using RecoFunctions.Local.Cli;
 using RecoFunctions.Local.LiveView;
+using RecoFunctions.Local.Cli.Shared;
 
 namespace RecoFunctions.Local.Bench.Report;
 

@@ -15,6 +15,7 @@ using RecoFunctions.Core.Workflow;
 using RecoFunctions.Functions.DeadLetters;
 using RecoFunctions.Functions.Hosting;
 using RecoFunctions.Functions.Orchestration;
+using RecoFunctions.Functions.Planning;
 using RecoFunctions.Functions.Triggers;
 using RecoFunctions.Sandbox;
 

@@ -1,4 +1,4 @@
-using RecoFunctions.Core.Workflow;
+using RecoFunctions.Core.Processing;
 
 namespace RecoFunctions.Functions.Tests.Durable.Host;
 

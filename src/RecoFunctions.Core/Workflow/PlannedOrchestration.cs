@@ -1,4 +1,0 @@
-namespace RecoFunctions.Core.Workflow;
-
-/// <summary>An orchestration to schedule for one slice of a trigger batch, under its deterministic instance id.</summary>
-public sealed record PlannedOrchestration(string InstanceId, int Partition, long FirstOffset, long LastOffset, BatchOrchestrationInput Input);

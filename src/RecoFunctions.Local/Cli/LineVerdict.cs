@@ -1,6 +1,0 @@
-using RecoFunctions.Core.Intake;
-
-namespace RecoFunctions.Local.Cli;
-
-/// <summary>One line of <c>reco validate</c> output: <c>{"line":3,"valid":false,"violations":[{"path":…,"rule":…,"message":…}]}</c>.</summary>
-internal sealed record LineVerdict(long Line, bool Valid, IReadOnlyList<Violation> Violations);

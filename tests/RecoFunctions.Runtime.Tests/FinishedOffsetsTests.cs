@@ -1,0 +1,79 @@
+using Confluent.Kafka;
+using System.Diagnostics.Metrics;
+using Microsoft.Extensions.DependencyInjection;
+using RecoFunctions.Core.Contracts;
+using RecoFunctions.Core.Flows;
+
+namespace RecoFunctions.Runtime.Tests;
+
+public sealed class FinishedOffsetsTests
+{
+    private static readonly FlowDefinition Flow = new("content", ContractKind.ContentV1, "t", "t.dlq", []);
+
+    [Fact]
+    public async Task TakeIn_ReportsFromOtherThreads_CompletesThemOnTheOwnersTracker()
+    {
+        var lane = Lane(count: 20_000);
+        var finished = new FinishedOffsets();
+        var metrics = Metrics();
+        metrics.RecordConsumed("content", 20_000);
+
+        await Task.WhenAll(Enumerable.Range(0, 4).Select(worker => Task.Run(() =>
+        {
+            for (var offset = (long)worker; offset < 20_000; offset += 4)
+            {
+                finished.Report(lane, offset);
+            }
+        })));
+        finished.TakeIn(metrics);
+
+        Assert.Equal(0, lane.Offsets.Unfinished);
+        Assert.Equal(20_000, lane.Offsets.CommitPosition);
+        Assert.Equal(0, metrics.InFlight);
+    }
+
+    [Fact]
+    public void TakeIn_DroppedLane_IgnoresItsLateReports()
+    {
+        var lane = Lane(count: 3);
+        var finished = new FinishedOffsets();
+        var metrics = Metrics();
+        metrics.RecordConsumed("content", 3);
+        lane.Drop();
+        metrics.RecordDropped(3);
+
+        finished.Report(lane, 0);
+        finished.TakeIn(metrics);
+
+        Assert.Equal(0, metrics.InFlight);
+        Assert.Null(lane.Offsets.CommitPosition);
+    }
+
+    [Fact]
+    public void TakeIn_PausedLaneFinishedSome_AsksForAResumeCheck()
+    {
+        var paused = Lane(count: 2);
+        paused.Paused = true;
+        var running = Lane(count: 2);
+        var finished = new FinishedOffsets();
+        var metrics = Metrics();
+
+        finished.Report(running, 0);
+        Assert.False(finished.TakeIn(metrics));
+        finished.Report(paused, 1);
+        Assert.True(finished.TakeIn(metrics));
+    }
+
+    private static PartitionLane Lane(int count)
+    {
+        var lane = new PartitionLane(new RuntimePartition("t", 0), Flow);
+        for (var offset = 0L; offset < count; offset++)
+        {
+            Assert.True(lane.Accept(new ConsumeResult<byte[]?, byte[]?> { Offset = offset, Message = new Message<byte[]?, byte[]?>() }, 0));
+        }
+
+        return lane;
+    }
+
+    private static RuntimeMetrics Metrics() => new(new ServiceCollection().AddMetrics().BuildServiceProvider().GetRequiredService<IMeterFactory>());
+}
