@@ -23,9 +23,10 @@ internal static class CoreLayers
         "Parsing",
         "Validation",
         "Intake",
-        // Calling services: resilience, shared breaker state, HTTP.
+        // Calling services: resilience, shared breaker state, their spans and meters, HTTP.
         "Resilience",
         "CircuitState",
+        "Telemetry",
         "Services",
         // The flows' steps.
         "Enrichment",
