@@ -15,9 +15,9 @@ internal static class CoreLayers
         "Messaging",
         "Diagnostics",
         "Configuration",
-        // The domain: events and a message's outcome; dead letters; the configured flows.
-        "Domain",
+        // Dead letters and their typed failure; the domain: events and a message's outcome (which may carry a failure); the configured flows.
         "DeadLetters",
+        "Domain",
         "Flows",
         // Intake: bytes to a validated domain event.
         "Parsing",

@@ -4,17 +4,20 @@ using RecoFunctions.Local.Bench;
 using RecoFunctions.Local.Bench.Report;
 using RecoFunctions.Local.Cli;
 using RecoFunctions.Local.Cli.Shared;
+using RecoFunctions.Local.Tests.Support;
+using RecoFunctions.Testing;
 
 namespace RecoFunctions.Local.Tests.Bench;
 
 /// <summary>The bench's HTML page as a person sees it: opened in a real browser (headless chromium).</summary>
 [Trait("Category", "Drill")]
+[SkipUnless(typeof(ChromiumInstalled))]
 public sealed partial class BenchHtmlReportTests
 {
     /// <summary>Where the screenshot of the page is left, for a person to look at.</summary>
     private static readonly string Screenshot = Path.Combine(Path.GetTempPath(), "reco-bench-report.png");
 
-    [Fact]
+    [ContractFact]
     public async Task Render_OpenedInChromium_EveryChartHasItsData()
     {
         var page = Path.Combine(Path.GetTempPath(), $"reco-bench-report-{Guid.NewGuid():N}.html");

@@ -1,15 +1,18 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using RecoFunctions.Local.Tests.Support;
+using RecoFunctions.Testing;
 
 namespace RecoFunctions.Local.Tests.LiveView;
 
 /// <summary>The live view as a person sees it: <c>reco demo</c> in a real terminal (tmux), its screen read back.</summary>
 [Trait("Category", "Drill")]
+[SkipUnless(typeof(TmuxInstalled))]
 public sealed partial class TerminalLiveViewTests
 {
     private static readonly TimeSpan HangLimit = TimeSpan.FromMinutes(2);
 
-    [Fact]
+    [ContractFact]
     public async Task Demo_InATerminal_ShowsTheLiveViewWithANonZeroRate()
     {
         var reco = Path.Combine(AppContext.BaseDirectory, "reco.dll");
