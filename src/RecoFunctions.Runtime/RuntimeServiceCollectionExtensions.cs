@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using RecoFunctions.Core.Configuration;
 using RecoFunctions.Core.CircuitState;
 using RecoFunctions.Core.Intake;
 using RecoFunctions.Core.Processing;
@@ -24,8 +25,7 @@ public static class RuntimeServiceCollectionExtensions
         services.AddRecoKafka(configuration);
         services.AddOptions<RuntimeOptions>()
             .Bind(configuration.GetSection(RuntimeOptions.SectionName))
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
+            .ValidateKeyedOnStart<RuntimeOptions, RuntimeOptionsValidator>(RuntimeOptions.SectionName);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<RuntimeOptions>>(
             new KnownKeysValidator<RuntimeOptions>(configuration, RuntimeOptions.SectionName)));
         services.AddRecoPipeline(configuration);

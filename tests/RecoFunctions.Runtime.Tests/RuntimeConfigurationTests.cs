@@ -31,8 +31,12 @@ public sealed class RuntimeConfigurationTests
     [InlineData("Kafka:BootstrapServer", "x:1", "Kafka:BootstrapServer is not a setting")]
     [InlineData("Runtime:MaxBatchesPerPartition", "0", "Runtime:MaxBatchesPerPartition must be between 1 and 64")]
     [InlineData("Runtime:MaxInFlightMessages", "0", "Runtime:MaxInFlightMessages must be between 1 and 10000000")]
-    [InlineData("Runtime:ShutdownTimeout", "00:11:00", "Runtime:ShutdownTimeout must be between")]
-    [InlineData("Kafka:ConsumerGroup", "", "Kafka:ConsumerGroup is required")]
+    [InlineData("Runtime:ShutdownTimeout", "00:11:00", "Runtime:ShutdownTimeout must be between 00:00:00 and 00:04:00")]
+    [InlineData("Runtime:MaxBatchSize", "0", "Runtime:MaxBatchSize must be between 1 and 10000.")]
+    [InlineData("Kafka:ConsumerGroup", "", "Kafka:ConsumerGroup is required.")]
+    [InlineData("Kafka:SessionTimeout", "00:00:00.100", "Kafka:SessionTimeout must be between 00:00:01 and 00:05:00")]
+    [InlineData("Kafka:SecurityProtocol", "tls", "Kafka:SecurityProtocol must be plaintext, ssl, sasl_plaintext or sasl_ssl.")]
+    [InlineData("Kafka:EmbeddedPartitions", "0", "Kafka:EmbeddedPartitions must be between 1 and 256.")]
     public void AddRecoRuntime_BadSetting_FailsAtStartNamingTheKey(string key, string value, string expected)
     {
         var exception = Assert.Throws<RecoStartupException>(() => Build(new Dictionary<string, string?> { [key] = value }));

@@ -24,6 +24,6 @@ public sealed class CircuitStateOptions
     public string? InstanceId { get; set; }
 
     /// <summary>Read-modify-write rounds when publishing "open until" loses races to other instances.</summary>
-    [Range(1, 50, ErrorMessage = KeyedValidation.RangeMessage)]
+    [Range(1, 50)]
     public int MaxPublishAttempts { get; set; } = 5;
 }

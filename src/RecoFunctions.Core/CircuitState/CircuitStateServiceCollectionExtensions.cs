@@ -21,7 +21,7 @@ public static class CircuitStateServiceCollectionExtensions
 
         services.TryAddSingleton(TimeProvider.System);
         var section = configuration.GetSection(CircuitStateOptions.SectionName);
-        services.AddOptions<CircuitStateOptions>().Configure(options => section.Bind(options)).ValidateKeyedOnStart(CircuitStateOptions.SectionName);
+        services.AddOptions<CircuitStateOptions>().Configure(options => section.Bind(options)).ValidateKeyedOnStart<CircuitStateOptions, CircuitStateOptionsValidator>(CircuitStateOptions.SectionName);
 
         services.TryAddSingleton<ICircuitStateStore>(provider =>
         {

@@ -8,14 +8,18 @@ namespace RecoFunctions.Core.Configuration;
 public static class KeyedOptionsBuilderExtensions
 {
     /// <summary>
-    /// Validates the options when the host starts, with DataAnnotations errors named by their full key under
-    /// <paramref name="sectionName"/> and an optional check across properties (<see cref="KeyedOptionsValidator{TOptions}"/>).
+    /// The one options pattern: validates the options when the host starts with the source-generated
+    /// <typeparamref name="TGenerated"/> (<c>[OptionsValidator]</c>), each error named by its key under
+    /// <paramref name="sectionName"/>, plus an optional check across properties that returns its error or null.
     /// </summary>
-    public static OptionsBuilder<TOptions> ValidateKeyedOnStart<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicProperties | DynamicallyAccessedMemberTypes.PublicParameterlessConstructor)] TOptions>(
+    public static OptionsBuilder<TOptions> ValidateKeyedOnStart<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicParameterlessConstructor)] TOptions, TGenerated>(
         this OptionsBuilder<TOptions> builder, string sectionName, Func<TOptions, string?>? crossCheck = null)
         where TOptions : class
+        where TGenerated : IValidateOptions<TOptions>, new()
     {
-        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TOptions>>(new KeyedOptionsValidator<TOptions>(sectionName, crossCheck)));
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TOptions>>(
+            new KeyedOptionsValidator<TOptions, TGenerated>(builder.Name, sectionName, crossCheck)));
         return builder.ValidateOnStart();
     }
 }

@@ -1,25 +1,62 @@
-using System.Diagnostics.CodeAnalysis;
+using System.Text.RegularExpressions;
 using Microsoft.Extensions.Options;
 
 namespace RecoFunctions.Core.Configuration;
 
 /// <summary>
-/// Validates an options section's DataAnnotations with errors named by full key, plus an optional check across
-/// properties (which returns its error, or null).
+/// Runs a source-generated <c>[OptionsValidator]</c> and reports each failure under its configuration key
+/// (<c>Runtime:ShutdownTimeout must be between …</c>): the generator names members <c>Section.Member</c> and its
+/// <c>[Range]</c> ignores <c>ErrorMessage</c>, so the member path is rewritten into the key here, once for all options.
+/// An empty <c>sectionName</c> stands for settings at the root (app settings named like the properties).
 /// </summary>
-internal sealed class KeyedOptionsValidator<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicProperties)] TOptions>(
-    string sectionName, Func<TOptions, string?>? crossCheck = null) : IValidateOptions<TOptions>
+internal sealed class KeyedOptionsValidator<TOptions, TGenerated> : IValidateOptions<TOptions>
     where TOptions : class
+    where TGenerated : IValidateOptions<TOptions>, new()
 {
+    private readonly TGenerated _generated = new();
+    private readonly string? _optionsName;
+    private readonly string _keyPrefix;
+    private readonly string _displayPrefix;
+    private readonly Regex _memberPath;
+    private readonly Func<TOptions, string?>? _crossCheck;
+
+    public KeyedOptionsValidator(string? optionsName, string sectionName, Func<TOptions, string?>? crossCheck = null)
+    {
+        _optionsName = optionsName;
+        _crossCheck = crossCheck;
+        _keyPrefix = sectionName.Length == 0 ? string.Empty : sectionName + ":";
+
+        // At the root the generator's "<name>.Member" gets the options type as its name.
+        _displayPrefix = sectionName.Length == 0 ? typeof(TOptions).Name : sectionName;
+
+        // "[Member: ]…[The field ]Section.Member[.Nested]…" → "…Section:Member[:Nested]…"
+        _memberPath = new Regex(
+            $@"^(?:[\w, ]+: )?(?<lead>.*?)(?:The field )?{Regex.Escape(_displayPrefix)}\.(?<path>\w+(?:\.\w+)*)",
+            RegexOptions.CultureInvariant,
+            TimeSpan.FromSeconds(1));
+    }
+
     public ValidateOptionsResult Validate(string? name, TOptions options)
     {
+        if (_optionsName is not null && _optionsName != name)
+        {
+            return ValidateOptionsResult.Skip;
+        }
+
         var errors = new List<string>();
-        KeyedValidation.Validate(options, sectionName, errors);
-        if (crossCheck?.Invoke(options) is { } error)
+        if (_generated.Validate(_displayPrefix, options) is { Failed: true, Failures: { } failures })
+        {
+            errors.AddRange(failures.Select(ToKey));
+        }
+
+        if (_crossCheck?.Invoke(options) is { } error)
         {
             errors.Add(error);
         }
 
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
+
+    private string ToKey(string failure) =>
+        _memberPath.Replace(failure, match => match.Groups["lead"].Value + _keyPrefix + match.Groups["path"].Value.Replace('.', ':'), count: 1);
 }

@@ -8,11 +8,11 @@ public sealed class PipelineOptions
     public const string SectionName = "Pipeline";
 
     /// <summary>Largest message value accepted; larger ones are dead-lettered without being parsed.</summary>
-    [Range(64, 64 * 1024 * 1024, ErrorMessage = "Pipeline:MaxPayloadBytes must be between {1} and {2} bytes.")]
+    [Range(64, 64 * 1024 * 1024)]
     public int MaxPayloadBytes { get; set; } = 1024 * 1024;
 
     /// <summary>Deepest JSON nesting accepted; the v1 contracts need 3.</summary>
-    [Range(2, 256, ErrorMessage = "Pipeline:MaxJsonDepth must be between {1} and {2}.")]
+    [Range(2, 256)]
     public int MaxJsonDepth { get; set; } = 16;
 
     /// <summary>Flows by name (<c>content</c>, <c>campaign</c>).</summary>

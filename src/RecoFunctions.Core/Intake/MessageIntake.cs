@@ -32,7 +32,7 @@ public sealed class MessageIntake
     public static MessageIntake Create(PipelineOptions options, TimeProvider? timeProvider = null)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var errors = PipelineOptionsValidator.Collect(options, section: null);
+        var errors = PipelineFlowsValidator.Collect(options, section: null);
         if (errors.Count > 0)
         {
             throw new OptionsValidationException(PipelineOptions.SectionName, typeof(PipelineOptions), errors);

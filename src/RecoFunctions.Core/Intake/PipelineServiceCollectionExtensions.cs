@@ -1,8 +1,8 @@
-using System.Diagnostics.CodeAnalysis;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using RecoFunctions.Core.Configuration;
 using RecoFunctions.Core.Flows;
 using RecoFunctions.Core.Parsing;
 
@@ -14,8 +14,6 @@ public static class PipelineServiceCollectionExtensions
     /// Binds the <c>Pipeline</c> section, validates it at start-up (every flow's rules compiled, unknown keys refused) and
     /// registers <see cref="FlowRegistry"/>, the compiled validators, <see cref="MessageIntake"/> and a <see cref="TimeProvider"/>.
     /// </summary>
-    [UnconditionalSuppressMessage("Trimming", "IL2026", Justification =
-        "Data annotations are read from PipelineOptions, whose properties the generated binder references, so they survive trimming.")]
     public static IServiceCollection AddRecoPipeline(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(services);
@@ -23,9 +21,8 @@ public static class PipelineServiceCollectionExtensions
         var section = configuration.GetSection(PipelineOptions.SectionName);
         services.AddOptions<PipelineOptions>()
             .Bind(section)
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PipelineOptions>>(new PipelineOptionsValidator(section)));
+            .ValidateKeyedOnStart<PipelineOptions, PipelineOptionsValidator>(PipelineOptions.SectionName);
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PipelineOptions>>(new PipelineFlowsValidator(section)));
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(provider => new FlowRegistry(provider.GetRequiredService<IOptions<PipelineOptions>>()));
         services.TryAddSingleton(provider => new CompiledFlows(

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using RecoFunctions.Core.Configuration;
 
 namespace RecoFunctions.Core.Telemetry;
 
@@ -14,9 +15,8 @@ public static class TelemetryServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddOptions<TelemetryOptions>()
             .Bind(configuration.GetSection(TelemetryOptions.SectionName))
-            .ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TelemetryOptions>, TelemetryOptionsRangeValidator>());
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TelemetryOptions>>(new TelemetryOptionsValidator(configuration)));
+            .ValidateKeyedOnStart<TelemetryOptions, TelemetryOptionsValidator>(TelemetryOptions.SectionName);
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TelemetryOptions>>(new OtlpEndpointsValidator(configuration)));
         return services;
     }
 }

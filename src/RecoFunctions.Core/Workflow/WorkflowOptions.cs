@@ -9,7 +9,7 @@ public sealed class WorkflowOptions
     public const string SectionName = "Workflow";
 
     /// <summary>Calls of the batch step per workflow run, the first included.</summary>
-    [Range(1, 100, ErrorMessage = KeyedValidation.RangeMessage)]
+    [Range(1, 100)]
     public int MaxAttemptsPerRun { get; set; } = 5;
 
     /// <summary>Wait after the first failed attempt.</summary>
@@ -17,7 +17,7 @@ public sealed class WorkflowOptions
     public TimeSpan FirstDelay { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>Growth of the wait from one attempt to the next.</summary>
-    [Range(1.0, 10.0, ErrorMessage = KeyedValidation.RangeMessage)]
+    [Range(1.0, 10.0)]
     public double BackoffFactor { get; set; } = 2.0;
 
     /// <summary>Longest wait between attempts, Retry-After and open breakers included.</summary>

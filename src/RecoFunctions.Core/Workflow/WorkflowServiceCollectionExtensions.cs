@@ -19,7 +19,7 @@ public static class WorkflowServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(configuration);
 
         var section = configuration.GetSection(WorkflowOptions.SectionName);
-        services.AddOptions<WorkflowOptions>().Configure(options => section.Bind(options)).ValidateKeyedOnStart(
+        services.AddOptions<WorkflowOptions>().Configure(options => section.Bind(options)).ValidateKeyedOnStart<WorkflowOptions, WorkflowOptionsValidator>(
             WorkflowOptions.SectionName,
             static options => options.FirstDelay > options.MaxDelay
                 ? string.Format(CultureInfo.InvariantCulture, "{0}:FirstDelay ({1:c}) must not exceed {0}:MaxDelay ({2:c})", WorkflowOptions.SectionName, options.FirstDelay, options.MaxDelay)

@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace RecoFunctions.Functions.CircuitState;
 
 /// <summary>
@@ -11,6 +13,7 @@ public sealed class TableCircuitStateOptions
 
     public string? ConnectionString { get; set; }
 
+    [Required(AllowEmptyStrings = false, ErrorMessage = "{0} must not be empty.")]
     public string TableName { get; set; } = "CircuitState";
 
     /// <summary>Client id of the user-assigned identity; defaults to the <c>AZURE_CLIENT_ID</c> app setting.</summary>

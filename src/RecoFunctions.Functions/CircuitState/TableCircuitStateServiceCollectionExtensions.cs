@@ -5,6 +5,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using RecoFunctions.Core.CircuitState;
+using RecoFunctions.Core.Configuration;
 
 namespace RecoFunctions.Functions.CircuitState;
 
@@ -27,9 +28,7 @@ public static class TableCircuitStateServiceCollectionExtensions
                 section.Bind(options);
                 options.ManagedIdentityClientId ??= configuration["AZURE_CLIENT_ID"];
             })
-            .Validate(
-                options => !string.IsNullOrWhiteSpace(options.TableName),
-                $"{CircuitStateOptions.SectionName}:TableName must not be empty.");
+            .ValidateKeyedOnStart<TableCircuitStateOptions, TableCircuitStateOptionsValidator>(CircuitStateOptions.SectionName);
         services.AddSingleton<ICircuitStateStore>(provider =>
         {
             var store = provider.GetRequiredService<IOptions<CircuitStateOptions>>().Value.Store;

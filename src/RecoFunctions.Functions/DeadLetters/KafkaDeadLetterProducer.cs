@@ -41,19 +41,19 @@ public sealed class KafkaDeadLetterProducer : IDeadLetterProducer, IDisposable
     {
         var config = new ProducerConfig
         {
-            BootstrapServers = options.BrokerList,
+            BootstrapServers = options.KafkaBrokerList,
             EnableIdempotence = true,
             Acks = Acks.All,
             LingerMs = 5,
-            MessageTimeoutMs = options.MessageTimeoutMs,
+            MessageTimeoutMs = options.KafkaDeadLetterTimeoutMs,
             ClientId = "reco-functions-dead-letters",
         };
         if (KafkaTriggerSettings.UsesSaslSsl)
         {
             config.SecurityProtocol = SecurityProtocol.SaslSsl;
             config.SaslMechanism = SaslMechanism.Plain;
-            config.SaslUsername = options.Username;
-            config.SaslPassword = options.Password;
+            config.SaslUsername = options.KafkaUsername;
+            config.SaslPassword = options.KafkaPassword;
         }
 
         return config;

@@ -8,14 +8,15 @@ namespace RecoFunctions.Functions.DeadLetters;
 /// </summary>
 public sealed class KafkaProducerOptions
 {
-    [Required(AllowEmptyStrings = false, ErrorMessage = "The KafkaBrokerList app setting is required (host:port[,host:port]).")]
-    public string? BrokerList { get; set; }
+    // Properties carry the app settings' names so that a failure names the setting.
+    [Required(AllowEmptyStrings = false, ErrorMessage = "The {0} app setting is required (host:port[,host:port]).")]
+    public string? KafkaBrokerList { get; set; }
 
-    public string? Username { get; set; }
+    public string? KafkaUsername { get; set; }
 
-    public string? Password { get; set; }
+    public string? KafkaPassword { get; set; }
 
     /// <summary>How long one dead letter may take to be acknowledged before the activity fails and is retried.</summary>
-    [Range(1_000, 300_000, ErrorMessage = "KafkaDeadLetterTimeoutMs must be between 1000 and 300000.")]
-    public int MessageTimeoutMs { get; set; } = 60_000;
+    [Range(1_000, 300_000)]
+    public int KafkaDeadLetterTimeoutMs { get; set; } = 60_000;
 }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using RecoFunctions.Core.CircuitState;
+using RecoFunctions.Core.Configuration;
 using RecoFunctions.Core.Intake;
 using RecoFunctions.Core.Processing;
 using RecoFunctions.Core.Workflow;
@@ -36,16 +37,15 @@ public static class FunctionsServiceCollectionExtensions
         services.AddOptions<KafkaProducerOptions>()
             .Configure(options =>
             {
-                options.BrokerList = configuration[KafkaTriggerSettings.BrokerList];
-                options.Username = configuration[KafkaTriggerSettings.Username];
-                options.Password = configuration[KafkaTriggerSettings.Password];
-                if (int.TryParse(configuration["KafkaDeadLetterTimeoutMs"], NumberStyles.Integer, CultureInfo.InvariantCulture, out var timeout))
+                options.KafkaBrokerList = configuration[KafkaTriggerSettings.BrokerList];
+                options.KafkaUsername = configuration[KafkaTriggerSettings.Username];
+                options.KafkaPassword = configuration[KafkaTriggerSettings.Password];
+                if (int.TryParse(configuration[nameof(KafkaProducerOptions.KafkaDeadLetterTimeoutMs)], NumberStyles.Integer, CultureInfo.InvariantCulture, out var timeout))
                 {
-                    options.MessageTimeoutMs = timeout;
+                    options.KafkaDeadLetterTimeoutMs = timeout;
                 }
             })
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
+            .ValidateKeyedOnStart<KafkaProducerOptions, KafkaProducerOptionsValidator>(sectionName: string.Empty);
         services.TryAddSingleton<IDeadLetterProducer, KafkaDeadLetterProducer>();
         services.TryAddSingleton<KafkaBatchTrigger>();
         services.AddHostedService<LagThresholdStartupCheck>();

@@ -14,7 +14,7 @@ public static class OrchestrationServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(configuration);
 
         var section = configuration.GetSection(OrchestrationOptions.SectionName);
-        services.AddOptions<OrchestrationOptions>().Configure(options => section.Bind(options)).ValidateKeyedOnStart(
+        services.AddOptions<OrchestrationOptions>().Configure(options => section.Bind(options)).ValidateKeyedOnStart<OrchestrationOptions, OrchestrationOptionsValidator>(
             OrchestrationOptions.SectionName,
             static options => options.ActivityFirstRetryInterval > options.ActivityMaxRetryInterval
                 ? string.Format(

@@ -16,10 +16,7 @@ public static class WorkloadServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddRecoPipeline(configuration);
-        services.AddOptions<KafkaOptions>()
-            .Bind(configuration.GetSection(KafkaOptions.SectionName))
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
+        services.AddRecoKafka(configuration);
         return services;
     }
 }

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using RecoFunctions.Core.Configuration;
 
 namespace RecoFunctions.Runtime.Kafka;
 
@@ -13,17 +14,17 @@ public sealed class KafkaOptions
     /// <summary>host:port[,host:port]; empty means "start an embedded cluster".</summary>
     public string? BootstrapServers { get; set; }
 
-    [Required(AllowEmptyStrings = false, ErrorMessage = "Kafka:ConsumerGroup is required.")]
+    [Required(AllowEmptyStrings = false, ErrorMessage = "{0} is required.")]
     public string ConsumerGroup { get; set; } = "reco";
 
     public string ClientId { get; set; } = "reco";
 
     /// <summary>plaintext, ssl, sasl_plaintext or sasl_ssl.</summary>
-    [RegularExpression("^(?i)(plaintext|ssl|sasl_plaintext|sasl_ssl)$", ErrorMessage = "Kafka:SecurityProtocol must be plaintext, ssl, sasl_plaintext or sasl_ssl.")]
+    [RegularExpression("^(?i)(plaintext|ssl|sasl_plaintext|sasl_ssl)$", ErrorMessage = "{0} must be plaintext, ssl, sasl_plaintext or sasl_ssl.")]
     public string? SecurityProtocol { get; set; }
 
     /// <summary>PLAIN, SCRAM-SHA-256, SCRAM-SHA-512 or OAUTHBEARER.</summary>
-    [RegularExpression("^(?i)(plain|scram-sha-256|scram-sha-512|oauthbearer)$", ErrorMessage = "Kafka:SaslMechanism must be PLAIN, SCRAM-SHA-256, SCRAM-SHA-512 or OAUTHBEARER.")]
+    [RegularExpression("^(?i)(plain|scram-sha-256|scram-sha-512|oauthbearer)$", ErrorMessage = "{0} must be PLAIN, SCRAM-SHA-256, SCRAM-SHA-512 or OAUTHBEARER.")]
     public string? SaslMechanism { get; set; }
 
     public string? SaslUsername { get; set; }
@@ -32,22 +33,22 @@ public sealed class KafkaOptions
 
     public string? SslCaLocation { get; set; }
 
-    [Range(typeof(TimeSpan), "00:00:01", "00:05:00", ErrorMessage = "Kafka:SessionTimeout must be between 1 s and 5 min.")]
+    [TimeSpanRange("00:00:01", "00:05:00")]
     public TimeSpan SessionTimeout { get; set; } = TimeSpan.FromSeconds(6);
 
     /// <summary>How long a fetch may wait for data; the mock cluster always waits this long, so keep it small.</summary>
-    [Range(typeof(TimeSpan), "00:00:00.001", "00:00:05", ErrorMessage = "Kafka:FetchWaitMax must be between 1 ms and 5 s.")]
+    [TimeSpanRange("00:00:00.001", "00:00:05")]
     public TimeSpan FetchWaitMax { get; set; } = TimeSpan.FromMilliseconds(10);
 
-    [Range(typeof(TimeSpan), "00:00:00", "00:00:01", ErrorMessage = "Kafka:Linger must be between 0 and 1 s.")]
+    [TimeSpanRange("00:00:00", "00:00:01")]
     public TimeSpan Linger { get; set; } = TimeSpan.FromMilliseconds(2);
 
     /// <summary>Bounds how long an unreachable broker can go unnoticed at start-up and in produce calls.</summary>
-    [Range(typeof(TimeSpan), "00:00:01", "00:10:00", ErrorMessage = "Kafka:ConnectTimeout must be between 1 s and 10 min.")]
+    [TimeSpanRange("00:00:01", "00:10:00")]
     public TimeSpan ConnectTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
     /// <summary>Partitions of topics created on the embedded cluster.</summary>
-    [Range(1, 256, ErrorMessage = "Kafka:EmbeddedPartitions must be between 1 and 256.")]
+    [Range(1, 256)]
     public int EmbeddedPartitions { get; set; } = 8;
 
     /// <summary>

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using RecoFunctions.Core.Configuration;
 
 namespace RecoFunctions.Runtime.Kafka;
 
@@ -14,8 +15,7 @@ public static class KafkaServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddOptions<KafkaOptions>()
             .Bind(configuration.GetSection(KafkaOptions.SectionName))
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
+            .ValidateKeyedOnStart<KafkaOptions, KafkaOptionsValidator>(KafkaOptions.SectionName);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<KafkaOptions>>(
             new KnownKeysValidator<KafkaOptions>(configuration, KafkaOptions.SectionName)));
         return services;

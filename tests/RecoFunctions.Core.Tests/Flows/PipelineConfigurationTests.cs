@@ -151,7 +151,7 @@ public sealed class PipelineConfigurationTests
     {
         var error = Assert.Single(TestPipeline.StartupErrors(Override("Pipeline:MaxPayloadBytes", "10")));
 
-        Assert.Contains("Pipeline:MaxPayloadBytes must be between 64 and 67108864 bytes.", error, StringComparison.Ordinal);
+        Assert.Contains("Pipeline:MaxPayloadBytes must be between 64 and 67108864.", error, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -114,7 +114,7 @@ public sealed class RunCommandTests(ITestOutputHelper output)
 
     [Theory]
     [InlineData("Runtime__MaxBatchSize", "0", "Runtime:MaxBatchSize must be between 1 and 10000")]
-    [InlineData("Kafka__SessionTimeout", "00:00:00.100", "Kafka:SessionTimeout must be between 1 s and 5 min")]
+    [InlineData("Kafka__SessionTimeout", "00:00:00.100", "Kafka:SessionTimeout must be between 00:00:01 and 00:05:00")]
     [InlineData("Runtime__CommitInterval", "soon", "Runtime:CommitInterval")]
     public async Task Run_InvalidConfiguration_ExitsWithUsageNamingTheKey(string variable, string value, string expected)
     {

@@ -10,7 +10,7 @@ namespace RecoFunctions.Core.Intake;
 /// Start-up validation of the <c>Pipeline</c> section beyond data annotations: unknown keys, flow topics and contracts,
 /// and every flow's rules compiled. Reports every problem at once, each naming its configuration key.
 /// </summary>
-internal sealed class PipelineOptionsValidator(IConfigurationSection? section) : IValidateOptions<PipelineOptions>
+internal sealed class PipelineFlowsValidator(IConfigurationSection? section) : IValidateOptions<PipelineOptions>
 {
     private const int MaxTopicLength = 249;
 
