@@ -1,6 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace RecoFunctions.Core.Configuration;
@@ -18,8 +17,12 @@ public static class KeyedOptionsBuilderExtensions
         where TGenerated : IValidateOptions<TOptions>, new()
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TOptions>>(
-            new KeyedOptionsValidator<TOptions, TGenerated>(builder.Name, sectionName, crossCheck)));
+        // Once per options name: a feature registered twice validates once, named instances each under their own key.
+        if (!builder.Services.Any(descriptor => descriptor.ImplementationInstance is KeyedOptionsValidator<TOptions, TGenerated> validator && validator.OptionsName == builder.Name))
+        {
+            builder.Services.AddSingleton<IValidateOptions<TOptions>>(new KeyedOptionsValidator<TOptions, TGenerated>(builder.Name, sectionName, crossCheck));
+        }
+
         return builder.ValidateOnStart();
     }
 }

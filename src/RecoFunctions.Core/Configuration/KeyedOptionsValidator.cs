@@ -14,7 +14,6 @@ internal sealed class KeyedOptionsValidator<TOptions, TGenerated> : IValidateOpt
     where TGenerated : IValidateOptions<TOptions>, new()
 {
     private readonly TGenerated _generated = new();
-    private readonly string? _optionsName;
     private readonly string _keyPrefix;
     private readonly string _displayPrefix;
     private readonly Regex _memberPath;
@@ -22,7 +21,7 @@ internal sealed class KeyedOptionsValidator<TOptions, TGenerated> : IValidateOpt
 
     public KeyedOptionsValidator(string? optionsName, string sectionName, Func<TOptions, string?>? crossCheck = null)
     {
-        _optionsName = optionsName;
+        OptionsName = optionsName;
         _crossCheck = crossCheck;
         _keyPrefix = sectionName.Length == 0 ? string.Empty : sectionName + ":";
 
@@ -36,9 +35,12 @@ internal sealed class KeyedOptionsValidator<TOptions, TGenerated> : IValidateOpt
             TimeSpan.FromSeconds(1));
     }
 
+    /// <summary>The options instance this validates; null for all.</summary>
+    public string? OptionsName { get; }
+
     public ValidateOptionsResult Validate(string? name, TOptions options)
     {
-        if (_optionsName is not null && _optionsName != name)
+        if (OptionsName is not null && OptionsName != name)
         {
             return ValidateOptionsResult.Skip;
         }

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using RecoFunctions.Core.Configuration;
 using RecoFunctions.Core.Contracts;
 using RecoFunctions.Core.Delivery;
 using RecoFunctions.Core.Diagnostics;
@@ -38,10 +39,8 @@ public static class RecoServicesServiceCollectionExtensions
         {
             services.AddOptions<ServiceEndpointOptions>(service)
                 .Bind(configuration.GetSection($"{ServiceEndpointOptions.SectionName}:{service}"))
-                .ValidateOnStart();
+                .ValidateKeyedOnStart<ServiceEndpointOptions, ServiceEndpointOptionsValidator>($"{ServiceEndpointOptions.SectionName}:{service}");
         }
-
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ServiceEndpointOptions>, ServiceEndpointOptionsValidator>());
 
         AddClient<IContentApiClient, ContentApiClient>(services, ServiceNames.ContentApi);
         AddClient<IPlacementApiClient, PlacementApiClient>(services, ServiceNames.PlacementApi);

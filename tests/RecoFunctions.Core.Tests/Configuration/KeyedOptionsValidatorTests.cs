@@ -28,6 +28,15 @@ public sealed class KeyedOptionsValidatorTests
     }
 
     [Fact]
+    public void ValidateOnStart_FeatureRegisteredTwice_ReportsEachFailureOnce()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Workflow:BackoffFactor"] = "0" }).Build();
+        using var services = new ServiceCollection().AddRecoWorkflow(configuration).AddRecoWorkflow(configuration).BuildServiceProvider();
+
+        Assert.Equal(["Workflow:BackoffFactor must be between 1 and 10."], StartupFailures.Of(services));
+    }
+
+    [Fact]
     public void Validate_OptionsOfAnotherName_AreLeftToTheirOwnValidator()
     {
         var validator = new KeyedOptionsValidator<WorkflowOptions, WorkflowOptionsValidator>(Options.DefaultName, WorkflowOptions.SectionName);
