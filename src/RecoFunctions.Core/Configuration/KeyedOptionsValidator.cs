@@ -1,13 +1,11 @@
-using System.Text.RegularExpressions;
 using Microsoft.Extensions.Options;
 
 namespace RecoFunctions.Core.Configuration;
 
 /// <summary>
-/// Runs a source-generated <c>[OptionsValidator]</c> and reports each failure under its configuration key
-/// (<c>Runtime:ShutdownTimeout must be between …</c>): the generator names members <c>Section.Member</c> and its
-/// <c>[Range]</c> ignores <c>ErrorMessage</c>, so the member path is rewritten into the key here, once for all options.
-/// An empty <c>sectionName</c> stands for settings at the root (app settings named like the properties).
+/// Runs a source-generated <c>[OptionsValidator]</c> at start-up and reports each failure under its configuration key
+/// (<c>Runtime:ShutdownTimeout must be between …</c>, see <see cref="GeneratedFailureKeys"/>), then an optional check
+/// across members. An empty <c>sectionName</c> stands for settings at the root (app settings named like the properties).
 /// </summary>
 internal sealed class KeyedOptionsValidator<TOptions, TGenerated> : IValidateOptions<TOptions>
     where TOptions : class
@@ -15,8 +13,7 @@ internal sealed class KeyedOptionsValidator<TOptions, TGenerated> : IValidateOpt
 {
     private readonly TGenerated _generated = new();
     private readonly string _keyPrefix;
-    private readonly string _displayPrefix;
-    private readonly Regex _memberPath;
+    private readonly GeneratedFailureKeys _keys;
     private readonly Func<TOptions, string?>? _crossCheck;
 
     public KeyedOptionsValidator(string? optionsName, string sectionName, Func<TOptions, string?>? crossCheck = null)
@@ -25,14 +22,8 @@ internal sealed class KeyedOptionsValidator<TOptions, TGenerated> : IValidateOpt
         _crossCheck = crossCheck;
         _keyPrefix = sectionName.Length == 0 ? string.Empty : sectionName + ":";
 
-        // At the root the generator's "<name>.Member" gets the options type as its name.
-        _displayPrefix = sectionName.Length == 0 ? typeof(TOptions).Name : sectionName;
-
-        // "[Member: ]…[The field ]Section.Member[.Nested]…" → "…Section:Member[:Nested]…"
-        _memberPath = new Regex(
-            $@"^(?:[\w, ]+: )?(?<lead>.*?)(?:The field )?{Regex.Escape(_displayPrefix)}\.(?<path>\w+(?:\.\w+)*)",
-            RegexOptions.CultureInvariant,
-            TimeSpan.FromSeconds(1));
+        // At the root the options type stands in for the section in the generator's member paths.
+        _keys = new GeneratedFailureKeys(sectionName.Length == 0 ? typeof(TOptions).Name : sectionName);
     }
 
     /// <summary>The options instance this validates; null for all.</summary>
@@ -45,12 +36,7 @@ internal sealed class KeyedOptionsValidator<TOptions, TGenerated> : IValidateOpt
             return ValidateOptionsResult.Skip;
         }
 
-        var errors = new List<string>();
-        if (_generated.Validate(_displayPrefix, options) is { Failed: true, Failures: { } failures })
-        {
-            errors.AddRange(failures.Select(ToKey));
-        }
-
+        var errors = _keys.Rewrite(_generated.Validate(_keys.DisplayPrefix, options), path => _keyPrefix + path).ToList();
         if (_crossCheck?.Invoke(options) is { } error)
         {
             errors.Add(error);
@@ -58,7 +44,4 @@ internal sealed class KeyedOptionsValidator<TOptions, TGenerated> : IValidateOpt
 
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
-
-    private string ToKey(string failure) =>
-        _memberPath.Replace(failure, match => match.Groups["lead"].Value + _keyPrefix + match.Groups["path"].Value.Replace('.', ':'), count: 1);
 }

@@ -11,6 +11,9 @@ namespace RecoFunctions.Core.Resilience;
 /// </summary>
 internal sealed class ResilienceOptionsValidator(IConfiguration configuration) : IValidateOptions<ResilienceOptions>
 {
+    private static readonly ServiceResilienceOptionsValidator Generated = new();
+    private static readonly GeneratedFailureKeys Keys = new(nameof(ServiceResilienceOptions));
+
     public ValidateOptionsResult Validate(string? name, ResilienceOptions options)
     {
         var errors = new List<string>();
@@ -32,9 +35,7 @@ internal sealed class ResilienceOptionsValidator(IConfiguration configuration) :
     {
         string KeyOf(string relativeKey) => ResolveKey(service, relativeKey);
 
-        KeyedValidation.Validate(options, string.Empty, KeyOf, errors);
-        KeyedValidation.Validate(options.Retry, nameof(options.Retry), KeyOf, errors);
-        KeyedValidation.Validate(options.CircuitBreaker, nameof(options.CircuitBreaker), KeyOf, errors);
+        errors.AddRange(Keys.Rewrite(Generated.Validate(Keys.DisplayPrefix, options), KeyOf));
 
         if (options.AttemptTimeout > options.TotalTimeout)
         {

@@ -7,11 +7,11 @@ namespace RecoFunctions.Core.Resilience;
 public sealed class ServiceBreakerOptions
 {
     /// <summary>Share of transient failures among the sampled calls that opens the breaker.</summary>
-    [Range(0.01, 1.0, ErrorMessage = KeyedValidation.RangeMessage)]
+    [Range(0.01, 1.0)]
     public double FailureRatio { get; set; } = 0.5;
 
     /// <summary>Calls needed within <see cref="SamplingDuration"/> before the ratio counts.</summary>
-    [Range(2, 1_000_000, ErrorMessage = KeyedValidation.RangeMessage)]
+    [Range(2, 1_000_000)]
     public int MinimumThroughput { get; set; } = 20;
 
     [TimeSpanRange("00:00:00.500", "01:00:00")]

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using RecoFunctions.Core.Configuration;
 
 namespace RecoFunctions.Core.Resilience;
@@ -16,8 +17,10 @@ public sealed class ServiceResilienceOptions
     [TimeSpanRange("00:00:00.010", "00:05:00")]
     public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(2);
 
+    [ValidateObjectMembers]
     public ServiceRetryOptions Retry { get; set; } = new();
 
+    [ValidateObjectMembers]
     public ServiceBreakerOptions CircuitBreaker { get; set; } = new();
 
     internal ServiceResilienceOptions Clone() => new()

@@ -7,7 +7,7 @@ namespace RecoFunctions.Core.Resilience;
 public sealed class ServiceRetryOptions
 {
     /// <summary>Retries after the first attempt; 0 disables retrying.</summary>
-    [Range(0, 20, ErrorMessage = KeyedValidation.RangeMessage)]
+    [Range(0, 20)]
     public int MaxAttempts { get; set; } = 3;
 
     /// <summary>Delay before the first retry; doubles with each further retry.</summary>
