@@ -2,6 +2,7 @@ using Confluent.Kafka;
 using RecoFunctions.Local.Cli.Shared;
 using RecoFunctions.Runtime.Kafka;
 using RecoFunctions.Local.Tests.Cli;
+using RecoFunctions.Local.Tests.Cli.Run;
 using RecoFunctions.Runtime.Tests;
 using Xunit.Abstractions;
 

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using RecoFunctions.Local.Cli;
 using RecoFunctions.Local.Tests.Cli;
+using RecoFunctions.Local.Tests.Cli.Run;
 using RecoFunctions.Local.Tests.Runtime;
 using RecoFunctions.Local.Tests.Support;
 using RecoFunctions.Testing;

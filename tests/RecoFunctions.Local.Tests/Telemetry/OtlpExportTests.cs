@@ -1,5 +1,6 @@
 using RecoFunctions.Local.Cli;
 using RecoFunctions.Local.Tests.Cli;
+using RecoFunctions.Local.Tests.Cli.Run;
 using RecoFunctions.Local.Tests.Runtime;
 using Xunit.Abstractions;
 using RecoFunctions.Runtime.Tests;

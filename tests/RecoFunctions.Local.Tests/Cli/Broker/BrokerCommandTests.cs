@@ -4,7 +4,7 @@ using RecoFunctions.Runtime.Kafka;
 using RecoFunctions.Runtime.Tests;
 using RecoFunctions.Testing;
 
-namespace RecoFunctions.Local.Tests.Cli;
+namespace RecoFunctions.Local.Tests.Cli.Broker;
 
 [Collection(RuntimeCollection.Name)]
 public sealed class BrokerCommandTests

@@ -2,7 +2,7 @@ using System.Net;
 using System.Text.Json;
 using RecoFunctions.Local.Tests.Support;
 
-namespace RecoFunctions.Local.Tests.Cli;
+namespace RecoFunctions.Local.Tests.Cli.Sandbox;
 
 public sealed class SandboxCommandTests : IDisposable
 {

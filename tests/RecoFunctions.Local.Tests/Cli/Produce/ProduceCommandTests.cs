@@ -4,7 +4,7 @@ using RecoFunctions.Runtime.Kafka;
 using RecoFunctions.Local.Tests.Support;
 using RecoFunctions.Local.Workload;
 
-namespace RecoFunctions.Local.Tests.Cli;
+namespace RecoFunctions.Local.Tests.Cli.Produce;
 
 public sealed class ProduceCommandTests : IDisposable
 {

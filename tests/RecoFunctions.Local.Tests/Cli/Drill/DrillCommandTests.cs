@@ -1,6 +1,6 @@
 using RecoFunctions.Local.Cli.Shared;
 
-namespace RecoFunctions.Local.Tests.Cli;
+namespace RecoFunctions.Local.Tests.Cli.Drill;
 
 public sealed class DrillCommandTests
 {

@@ -3,7 +3,7 @@ using RecoFunctions.Local.Cli.Shared;
 using RecoFunctions.Runtime.Tests;
 using Xunit.Abstractions;
 
-namespace RecoFunctions.Local.Tests.Cli;
+namespace RecoFunctions.Local.Tests.Cli.Run;
 
 [Collection(RuntimeCollection.Name)]
 public sealed class RunCommandTests(ITestOutputHelper output)

@@ -1,7 +1,7 @@
 using System.Text;
 using RecoFunctions.Testing.Corpus;
 
-namespace RecoFunctions.Local.Tests.Cli;
+namespace RecoFunctions.Local.Tests.Cli.Validate;
 
 public sealed class ValidateCommandTests : IDisposable
 {

@@ -7,7 +7,7 @@ using RecoFunctions.Runtime;
 using RecoFunctions.Runtime.Tests;
 using Xunit.Abstractions;
 
-namespace RecoFunctions.Local.Tests.Cli;
+namespace RecoFunctions.Local.Tests.Cli.Replay;
 
 [Collection(RuntimeCollection.Name)]
 public sealed class ReplayCommandTests(ITestOutputHelper output)

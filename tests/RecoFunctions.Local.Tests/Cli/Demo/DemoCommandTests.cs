@@ -1,7 +1,7 @@
 using System.Text.Json;
 using RecoFunctions.Local.Cli.Shared;
 
-namespace RecoFunctions.Local.Tests.Cli;
+namespace RecoFunctions.Local.Tests.Cli.Demo;
 
 public sealed class DemoCommandTests
 {

@@ -1,7 +1,7 @@
 using System.Text;
 using RecoFunctions.Local.Cli.Shared;
 
-namespace RecoFunctions.Local.Tests.Cli;
+namespace RecoFunctions.Local.Tests.Cli.Shared;
 
 public sealed class JsonLinesReaderTests
 {

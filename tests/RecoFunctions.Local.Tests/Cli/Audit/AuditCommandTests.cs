@@ -1,7 +1,7 @@
 using System.Text.Json;
 using RecoFunctions.Local.Tests.Support;
 
-namespace RecoFunctions.Local.Tests.Cli;
+namespace RecoFunctions.Local.Tests.Cli.Audit;
 
 public sealed class AuditCommandTests : IDisposable
 {
