@@ -148,15 +148,15 @@ internal sealed class RecoProcess : IAsyncDisposable
     /// SIGTERM, what service managers and container platforms send: the process stops gracefully (drains, commits).
     /// Unlike SIGINT it reaches the process however it was started (a background job's children ignore SIGINT).
     /// </summary>
-    public Task TerminateAsync() => SignalAsync("TERM");
+    public Task TerminateAsync() => SignalAsync(PosixSignal.Terminate);
 
     /// <summary>SIGINT, what Ctrl+C sends: the process stops gracefully too, unless it was started with SIGINT ignored.</summary>
-    public Task InterruptAsync() => SignalAsync("INT");
+    public Task InterruptAsync() => SignalAsync(PosixSignal.Interrupt);
 
     /// <summary>Freezes the process (SIGSTOP) until <see cref="ContinueAsync"/>.</summary>
-    public Task PauseAsync() => SignalAsync("STOP");
+    public Task PauseAsync() => SignalAsync(PosixSignal.Stop);
 
-    public Task ContinueAsync() => SignalAsync("CONT");
+    public Task ContinueAsync() => SignalAsync(PosixSignal.Continue);
 
     /// <summary>SIGKILL, no chance to clean up: what a crash looks like.</summary>
     public void Kill()
@@ -197,7 +197,7 @@ internal sealed class RecoProcess : IAsyncDisposable
         if (!_process.HasExited)
         {
             // A process frozen by a drill (SIGSTOP) is continued first, so that nothing is left stopped if the kill fails.
-            await SignalAsync("CONT").ConfigureAwait(false);
+            await SignalAsync(PosixSignal.Continue).ConfigureAwait(false);
             Kill();
             try
             {
@@ -212,18 +212,14 @@ internal sealed class RecoProcess : IAsyncDisposable
         _process.Dispose();
     }
 
-    private async Task SignalAsync(string signal)
+    private Task SignalAsync(string signal)
     {
-        if (_process.HasExited)
+        if (!_process.HasExited)
         {
-            return;
+            PosixSignal.Send(_process.Id, signal);
         }
 
-        var info = new ProcessStartInfo("kill") { UseShellExecute = false, RedirectStandardError = true };
-        info.ArgumentList.Add("-" + signal);
-        info.ArgumentList.Add(_process.Id.ToString(CultureInfo.InvariantCulture));
-        using var kill = Process.Start(info) ?? throw new DrillException("cannot start 'kill'");
-        await kill.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(10)).ConfigureAwait(false);
+        return Task.CompletedTask;
     }
 
     private void Keep(string? line, bool error)

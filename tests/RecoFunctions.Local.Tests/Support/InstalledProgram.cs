@@ -6,6 +6,7 @@ namespace RecoFunctions.Local.Tests.Support;
 /// </summary>
 internal static class InstalledProgram
 {
+    /// <summary>Null when one of <paramref name="paths"/> exists; a relative path is looked up on PATH, as a process start does.</summary>
     public static string? SkipReason(string name, IEnumerable<string> paths)
     {
         if (string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase))
@@ -13,8 +14,14 @@ internal static class InstalledProgram
             return null;
         }
 
-        return paths.Any(File.Exists)
+        return paths.SelectMany(OnPath).Any(File.Exists)
             ? null
             : $"{name} is not installed; `bash eng/debian-tools.sh` installs it (.ci/run does)";
     }
+
+    private static IEnumerable<string> OnPath(string path) => Path.IsPathRooted(path)
+        ? [path]
+        : (Environment.GetEnvironmentVariable("PATH") ?? string.Empty)
+            .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
+            .Select(directory => Path.Combine(directory, path));
 }
