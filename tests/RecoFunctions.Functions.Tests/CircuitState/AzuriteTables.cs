@@ -22,7 +22,7 @@ public sealed class AzuriteTables : ISkipCondition
     {
         get
         {
-            if (string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase))
+            if (ContinuousIntegration.IsRunning)
             {
                 return null;
             }

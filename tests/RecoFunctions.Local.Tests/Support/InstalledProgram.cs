@@ -1,3 +1,5 @@
+using RecoFunctions.Testing;
+
 namespace RecoFunctions.Local.Tests.Support;
 
 /// <summary>
@@ -9,7 +11,7 @@ internal static class InstalledProgram
     /// <summary>Null when one of <paramref name="paths"/> exists; a relative path is looked up on PATH, as a process start does.</summary>
     public static string? SkipReason(string name, IEnumerable<string> paths)
     {
-        if (string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase))
+        if (ContinuousIntegration.IsRunning)
         {
             return null;
         }
