@@ -124,7 +124,8 @@ public sealed class KnobTests
         host.Knobs.ContentApi.Latency = TimeSpan.FromMilliseconds(300);
 
         var call = http.GetAsync(ContentPath);
-        await Eventually.WaitUntilAsync(() => time.ActiveTimerCount == 1, what: "the sandbox to start waiting");
+        // The latency's own timer, not just any: another timer on the clock must not let the advance run ahead of it.
+        await time.WaitForTimerAsync(TimeSpan.FromMilliseconds(300), TimeSpan.FromSeconds(10));
         time.Advance(TimeSpan.FromMilliseconds(299));
         var stillWaiting = !call.IsCompleted;
         time.Advance(TimeSpan.FromMilliseconds(1));
