@@ -5,4 +5,5 @@ public enum ContractKind
 {
     ContentV1,
     CampaignV1,
+    InteractionsV1,
 }

@@ -11,4 +11,5 @@ namespace RecoFunctions.Core.Contracts;
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(ContentEventV1))]
 [JsonSerializable(typeof(CampaignEventV1))]
+[JsonSerializable(typeof(InteractionEventV1))]
 public sealed partial class ContractsJsonContext : JsonSerializerContext;

@@ -15,6 +15,8 @@ internal static class CoreLayers
         "Messaging",
         "Diagnostics",
         "Configuration",
+        // Pseudonymisation of personal data, before anything leaves the process.
+        "Privacy",
         // Dead letters and their typed failure; the domain: events and a message's outcome (which may carry a failure); the configured flows.
         "DeadLetters",
         "Domain",
@@ -31,6 +33,8 @@ internal static class CoreLayers
         // The flows' steps.
         "Enrichment",
         "Delivery",
+        // The interactions flow's event-time windows: watermark, state, features.
+        "Windowing",
         // A batch's enrichment and delivery, and the retried workflow around it.
         "Processing",
         "Workflow",
