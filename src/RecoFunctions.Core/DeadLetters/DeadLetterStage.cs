@@ -16,4 +16,7 @@ public enum DeadLetterStage
 
     /// <summary>The workflow gave the message up (its retry budget ran out) or lost track of it.</summary>
     Workflow,
+
+    /// <summary>The event-time windows refused the event: it came later than the allowed lateness (<c>late</c>).</summary>
+    Window,
 }

@@ -10,6 +10,7 @@ public static class DeadLetterStages
         DeadLetterStage.Enrich => "enrich",
         DeadLetterStage.Deliver => "deliver",
         DeadLetterStage.Workflow => "workflow",
+        DeadLetterStage.Window => "window",
         _ => "unknown",
     };
 
@@ -21,6 +22,7 @@ public static class DeadLetterStages
         "enrich" => DeadLetterStage.Enrich,
         "deliver" => DeadLetterStage.Deliver,
         "workflow" => DeadLetterStage.Workflow,
+        "window" => DeadLetterStage.Window,
         _ => DeadLetterStage.Unknown,
     };
 }
