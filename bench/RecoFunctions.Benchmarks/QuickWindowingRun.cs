@@ -8,27 +8,30 @@ namespace RecoFunctions.Benchmarks;
 
 /// <summary>
 /// Aggregation alone, one partition on one thread: validated interactions go through <see cref="InteractionPartition"/>
-/// (windows, closing, user-state encoding, an in-memory save) in batches, with the default windows. Event time moves
-/// 50 ms per event over 20,000 users, so windows of every size close during the run and state stays at steady size.
+/// (windows, closing, user-state encoding, an in-memory save) in batches of 500, with the default windows. Two streams:
+/// <c>spread</c>, 20,000 users picked at random for every event, event time 50 ms apart (the worst case for per-user state:
+/// nearly every event and every window close rewrites a user); <c>sessions</c>, 1,000 users active at a time in sessions
+/// of 20 events, event time 10 ms apart. Windows of every size close during the runs.
 /// </summary>
 internal static class QuickWindowingRun
 {
-    private const int Users = 20_000;
     private const int BatchSize = 500;
     private static readonly DateTimeOffset Start = new(2026, 11, 21, 0, 0, 0, TimeSpan.Zero);
 
     public static async Task<int> RunAsync(int events, TextWriter output)
     {
         output.WriteLine(MachineLine());
-        var stream = Generate(events);
-        await MeasureAsync(stream[..(events / 10)], null);
-        for (var run = 1; run <= 2; run++)
+        foreach (var (name, stream) in new[] { ("spread", Generate(events, 20_000, int.MaxValue, 50)), ("sessions", Generate(events, 1_000, 20, 10)) })
         {
-            var line = await MeasureAsync(stream, run);
-            output.WriteLine(line);
+            await MeasureAsync(stream[..(events / 10)], null);
+            for (var run = 1; run <= 2; run++)
+            {
+                output.WriteLine($"{name,-8} {await MeasureAsync(stream, run)}");
+            }
+
+            output.WriteLine($"{name,-8} {Phases(stream)}");
         }
 
-        output.WriteLine(Phases(stream));
 
         return 0;
     }
@@ -88,11 +91,16 @@ internal static class QuickWindowingRun
             $"phases (ns/event): add {add.Elapsed.TotalNanoseconds / stream.Length:N0}   close {close.Elapsed.TotalNanoseconds / stream.Length:N0}   encode {encode.Elapsed.TotalNanoseconds / stream.Length:N0}");
     }
 
-    /// <summary>Interactions of many users, event time 50 ms apart and jittered up to 20 s back; one in fifty a duplicate.</summary>
-    private static OffsetEvent[] Generate(int count)
+    /// <summary>
+    /// <paramref name="activeUsers"/> users at a time, each for <paramref name="sessionLength"/> events before a new user takes
+    /// its place; event time <paramref name="stepMs"/> apart and jittered up to 20 s back; one event in fifty a duplicate.
+    /// </summary>
+    private static OffsetEvent[] Generate(int count, int activeUsers, int sessionLength, int stepMs)
     {
         var random = new Random(42);
         var kinds = Enum.GetValues<InteractionKind>();
+        var sessions = Enumerable.Range(0, activeUsers).Select(user => (User: $"user-{user:D7}", Left: sessionLength)).ToArray();
+        var nextUser = activeUsers;
         var stream = new OffsetEvent[count];
         for (var i = 0; i < count; i++)
         {
@@ -102,10 +110,17 @@ internal static class QuickWindowingRun
                 continue;
             }
 
-            var time = Start.AddMilliseconds((50L * i) - random.Next(20_000));
+            var slot = random.Next(activeUsers);
+            if (sessions[slot].Left == 0)
+            {
+                sessions[slot] = ($"user-{nextUser++:D7}", sessionLength);
+            }
+
+            sessions[slot].Left--;
+            var time = Start.AddMilliseconds(((long)stepMs * i) - random.Next(20_000));
             var kind = kinds[random.Next(kinds.Length)];
             var interaction = new InteractionEvent(
-                $"evt-{i:D10}", kind, time, $"user-{random.Next(Users):D6}", $"content-{random.Next(5_000):D5}", kind == InteractionKind.Dwell ? random.Next(100, 120_000) : null);
+                $"evt-{i:D10}", kind, time, sessions[slot].User, $"content-{random.Next(5_000):D5}", kind == InteractionKind.Dwell ? random.Next(100, 120_000) : null);
             stream[i] = new OffsetEvent(i, interaction);
         }
 

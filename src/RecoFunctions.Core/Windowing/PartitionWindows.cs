@@ -44,10 +44,7 @@ internal sealed class PartitionWindows
         {
             var user = windows._codec.Read(userKey, bytes.Span);
             windows._users.Add(userKey, user);
-            foreach (var aggregate in user.Open.Values)
-            {
-                windows._schedule.Add(aggregate.EndTicks + set.LatenessTicks, userKey);
-            }
+            windows.ReopenWindows(user);
         }
 
         return windows;
@@ -78,9 +75,15 @@ internal sealed class PartitionWindows
             return AddResult.Duplicate;
         }
 
+        if (user.HasDue(watermark))
+        {
+            // Windows closed by the watermark must not see this event in their panes, whenever they are taken.
+            user.CloseUpTo(watermark, _closed);
+        }
+
         if (FullWindow(user, ticks, watermark) is { } full)
         {
-            return new AddResult(AddOutcome.OverCapacity, WindowFailures.TooManyEvents(_set.MaxEventsPerWindow, full.Spec.Name, ToTime(full.StartTicks)));
+            return new AddResult(AddOutcome.OverCapacity, WindowFailures.TooManyEvents(_set.MaxEventsPerWindow, _set.Specs[full.Spec].Name, ToTime(full.StartTicks)));
         }
 
         AddToOpenWindows(user, interaction, ticks, watermark);
@@ -99,10 +102,10 @@ internal sealed class PartitionWindows
         }
 
         var result = _closed
-            .OrderBy(closed => closed.Aggregate.EndTicks)
-            .ThenBy(closed => closed.Aggregate.Spec.Index)
+            .OrderBy(closed => closed.EndTicks)
+            .ThenBy(closed => closed.Spec.Index)
             .ThenBy(closed => closed.UserKey, StringComparer.Ordinal)
-            .ThenBy(closed => closed.Aggregate.StartTicks)
+            .ThenBy(closed => closed.StartTicks)
             .Select(ToClosedWindow)
             .ToList();
         _closed.Clear();
@@ -139,22 +142,23 @@ internal sealed class PartitionWindows
             }
         }
 
-        user = new UserWindows(userKey);
+        user = new UserWindows(userKey, _set);
         _users.Add(userKey, user);
         return user;
     }
 
-    private WindowAggregate? FullWindow(UserWindows user, long ticks, long watermark)
+    private WindowKey? FullWindow(UserWindows user, long ticks, long watermark)
     {
         foreach (var spec in _set.Specs)
         {
             for (var start = spec.LastStart(ticks); start + spec.SizeTicks > ticks; start -= spec.HopTicks)
             {
+                var key = new WindowKey(spec.Index, start);
                 if (start + spec.SizeTicks + _set.LatenessTicks > watermark
-                    && user.Open.TryGetValue(new WindowKey(spec.Index, start), out var aggregate)
-                    && aggregate.Events >= _set.MaxEventsPerWindow)
+                    && user.Open.TryGetValue(key, out var events)
+                    && events >= _set.MaxEventsPerWindow)
                 {
-                    return aggregate;
+                    return key;
                 }
             }
         }
@@ -175,15 +179,36 @@ internal sealed class PartitionWindows
                     break;
                 }
 
-                var key = new WindowKey(spec.Index, start);
-                if (!user.Open.TryGetValue(key, out var aggregate))
+                if (user.CountInWindow(new WindowKey(spec.Index, start), closeAt))
                 {
-                    aggregate = new WindowAggregate(spec, start);
-                    user.Open.Add(key, aggregate);
                     _schedule.Add(closeAt, user.UserKey);
                 }
+            }
+        }
 
-                aggregate.Add(interaction);
+        user.AddToPane(interaction, _set.PaneStart(ticks));
+    }
+
+    /// <summary>After a restore: the windows still open at the watermark over the stored panes, with their counts.</summary>
+    private void ReopenWindows(UserWindows user)
+    {
+        foreach (var (paneStart, pane) in user.Panes)
+        {
+            foreach (var spec in _set.Specs)
+            {
+                for (var start = spec.LastStart(paneStart); start + spec.SizeTicks > paneStart; start -= spec.HopTicks)
+                {
+                    var closeAt = start + spec.SizeTicks + _set.LatenessTicks;
+                    if (closeAt <= _watermark)
+                    {
+                        break;
+                    }
+
+                    if (user.CountInWindow(new WindowKey(spec.Index, start), closeAt, pane.Events))
+                    {
+                        _schedule.Add(closeAt, user.UserKey);
+                    }
+                }
             }
         }
     }
@@ -199,7 +224,7 @@ internal sealed class PartitionWindows
                     continue;
                 }
 
-                user.CloseUpTo(watermark, _set.LatenessTicks, _closed);
+                user.CloseUpTo(watermark, _closed);
                 _changed.Add(userKey);
                 if (user.IsEmpty)
                 {
@@ -211,32 +236,32 @@ internal sealed class PartitionWindows
 
     private static ClosedWindow ToClosedWindow(ClosedAggregate closed)
     {
-        var aggregate = closed.Aggregate;
+        var totals = closed.Totals;
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
-        for (var kind = 0; kind < WindowAggregate.KindCount; kind++)
+        for (var kind = 0; kind < WindowTotals.KindCount; kind++)
         {
-            if (aggregate.Counts[kind] > 0)
+            if (totals.Counts[kind] > 0)
             {
-                counts.Add(InteractionKindNames.Of((InteractionKind)kind), aggregate.Counts[kind]);
+                counts.Add(InteractionKindNames.Of((InteractionKind)kind), totals.Counts[kind]);
             }
         }
 
-        var contentIds = aggregate.ContentEvents.Keys.ToArray();
+        var contentIds = totals.ContentEvents.Keys.ToArray();
         Array.Sort(contentIds, StringComparer.Ordinal);
         var contents = new Dictionary<string, int>(contentIds.Length, StringComparer.Ordinal);
         foreach (var contentId in contentIds)
         {
-            contents.Add(contentId, aggregate.ContentEvents[contentId]);
+            contents.Add(contentId, totals.ContentEvents[contentId]);
         }
 
         return new ClosedWindow(
             closed.UserKey,
-            aggregate.Spec.Name,
-            ToTime(aggregate.StartTicks),
-            ToTime(aggregate.EndTicks),
-            aggregate.Events,
+            closed.Spec.Name,
+            ToTime(closed.StartTicks),
+            ToTime(closed.EndTicks),
+            totals.Events,
             counts,
             contents,
-            aggregate.TotalDwellMs);
+            totals.TotalDwellMs);
     }
 }
