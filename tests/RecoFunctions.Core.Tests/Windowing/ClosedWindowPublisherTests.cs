@@ -1,4 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using RecoFunctions.Core.Tests.Support;
 using RecoFunctions.Core.Windowing;
 using RecoFunctions.Sandbox.Knobs;
 using RecoFunctions.Testing;
@@ -79,6 +81,21 @@ public sealed class ClosedWindowPublisherTests
         Assert.Equal(1, error.Failed);
         Assert.Contains("400 rejected", error.Reason, StringComparison.Ordinal);
         Assert.NotNull(harness.Sandbox.Features.Get("u-1", "5m", Windows.Start));
+    }
+
+    [Fact]
+    public async Task PublishAsync_PublishedAndRejected_LogsCountsButNoUserKey()
+    {
+        using var logs = new CapturingLoggerProvider();
+        await using var harness = await FeatureHarness.StartAsync(configure: services => services.AddLogging(builder => builder.AddProvider(logs).SetMinimumLevel(LogLevel.Debug)));
+        await harness.Publisher.PublishAsync([Windows.Closed("u-5eb1c0", ("art-1", 1))], CancellationToken.None);
+
+        await Assert.ThrowsAsync<FeaturesNotPublishedException>(() =>
+            harness.Publisher.PublishAsync([Windows.Closed("rejected-5eb1c0", ("art-1", 1))], CancellationToken.None));
+
+        Assert.Contains(3350, logs.EventIds);
+        Assert.Contains(3351, logs.EventIds);
+        Assert.DoesNotContain(logs.Entries, entry => entry.Message.Contains("5eb1c0", StringComparison.Ordinal));
     }
 
     [Fact]
