@@ -30,6 +30,19 @@ public sealed class ClosedWindowPublisherTests
     }
 
     [Fact]
+    public async Task PublishAsync_TopCountConfigured_CutsTheTopLists()
+    {
+        await using var harness = await FeatureHarness.StartAsync(new Dictionary<string, string?> { ["Windowing:TopCount"] = "1" });
+        var contents = Enumerable.Range(0, 12).Select(i => ($"art-{i}", 1)).ToArray();
+
+        await harness.Publisher.PublishAsync([Windows.Closed("u-1", contents)], CancellationToken.None);
+
+        var held = harness.Sandbox.Features.Get("u-1", "5m", Windows.Start)!;
+        Assert.Single(held.TopKinds);
+        Assert.Single(held.TopTags);
+    }
+
+    [Fact]
     public async Task PublishAsync_SameWindowsAgain_UnchangedAndNothingOverwritten()
     {
         await using var harness = await FeatureHarness.StartAsync();
@@ -141,7 +154,7 @@ public sealed class ClosedWindowPublisherTests
     }
 
     [Theory]
-    [InlineData("Features:TopCount", "0", "Features:TopCount must be between 1 and 100")]
+    [InlineData("Windowing:TopCount", "0", "Windowing:TopCount must be between 1 and 100")]
     [InlineData("Features:CatalogCapacity", "0", "Features:CatalogCapacity must be between 1 and 10000000")]
     [InlineData("Features:CatalogEntryLifetime", "00:00:00", "Features:CatalogEntryLifetime must be between 00:00:01 and 1.00:00:00")]
     public async Task AddWindowFeatures_ValueOutOfRange_StartUpFailsNamingTheKey(string key, string value, string message)
