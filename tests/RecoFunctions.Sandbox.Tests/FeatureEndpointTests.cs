@@ -130,6 +130,19 @@ public sealed class FeatureEndpointTests : SandboxEndpointTest
         await waiting.WaitAsync(TimeSpan.FromSeconds(10));
     }
 
+    [Fact]
+    public async Task WaitFor_Cancelled_EndsCancelledAndLaterCallsStillWork()
+    {
+        using var cancel = new CancellationTokenSource();
+        var waiting = Host.Features.WaitForAsync(c => c.Applied >= 1, cancel.Token);
+
+        await cancel.CancelAsync();
+        await SendAsync(Feature("u-1", views: 1));
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => waiting);
+        Assert.Equal(1, Host.Features.Counts.Applied);
+    }
+
     private async Task<FeaturesView> ViewAsync() => (await Http.GetAsync("_sandbox/features", SandboxJsonContext.Default.FeaturesView)).Body!;
 
     private static FeatureRecord Feature(string user, int views, int clicks = 0) => new()
