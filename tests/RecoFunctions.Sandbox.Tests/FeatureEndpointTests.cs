@@ -68,6 +68,8 @@ public sealed class FeatureEndpointTests : SandboxEndpointTest
 
         Assert.NotEqual(first.Calls, second.Calls);
         Assert.Equal(first.Digest, second.Digest);
+        var (_, summary) = await Http.GetAsync("_sandbox/features?summary=true", SandboxJsonContext.Default.FeaturesView);
+        Assert.Equal((changed.Digest, 2, 0), (summary!.Digest, summary.Held, summary.Features.Count));
         Assert.Matches("^[0-9a-f]{64}$", first.Digest);
         Assert.NotEqual(first.Digest, changed.Digest);
     }
