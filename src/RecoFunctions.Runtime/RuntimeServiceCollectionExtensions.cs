@@ -8,6 +8,7 @@ using RecoFunctions.Core.Intake;
 using RecoFunctions.Core.Processing;
 using RecoFunctions.Core.Workflow;
 using RecoFunctions.Runtime.Kafka;
+using RecoFunctions.Runtime.Windows;
 
 namespace RecoFunctions.Runtime;
 
@@ -28,6 +29,9 @@ public static class RuntimeServiceCollectionExtensions
             .ValidateKeyedOnStart<RuntimeOptions, RuntimeOptionsValidator>(RuntimeOptions.SectionName);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<RuntimeOptions>>(
             new KnownKeysValidator<RuntimeOptions>(configuration, RuntimeOptions.SectionName)));
+        services.AddOptions<ChangelogOptions>()
+            .Bind(configuration.GetSection(ChangelogOptions.SectionName))
+            .ValidateKeyedOnStart<ChangelogOptions, ChangelogOptionsValidator>(ChangelogOptions.SectionName);
         services.AddRecoPipeline(configuration);
         services.AddRecoResilience(configuration);
         services.AddRecoWorkflow(configuration);
