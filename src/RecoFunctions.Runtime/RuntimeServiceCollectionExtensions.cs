@@ -6,6 +6,7 @@ using RecoFunctions.Core.Configuration;
 using RecoFunctions.Core.CircuitState;
 using RecoFunctions.Core.Intake;
 using RecoFunctions.Core.Processing;
+using RecoFunctions.Core.Windowing;
 using RecoFunctions.Core.Workflow;
 using RecoFunctions.Runtime.Kafka;
 using RecoFunctions.Runtime.Windows;
@@ -32,6 +33,7 @@ public static class RuntimeServiceCollectionExtensions
         services.AddOptions<ChangelogOptions>()
             .Bind(configuration.GetSection(ChangelogOptions.SectionName))
             .ValidateKeyedOnStart<ChangelogOptions, ChangelogOptionsValidator>(ChangelogOptions.SectionName);
+        services.AddWindowing(configuration);
         services.AddRecoPipeline(configuration);
         services.AddRecoResilience(configuration);
         services.AddRecoWorkflow(configuration);

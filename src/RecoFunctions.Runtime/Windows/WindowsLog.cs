@@ -20,4 +20,12 @@ internal static partial class WindowsLog
     [LoggerMessage(EventId = 4073, Level = LogLevel.Warning,
         Message = "The last save of {Partition}'s window state was cut short; it is left out, and the next save rewrites every user")]
     public static partial void IncompleteSave(ILogger logger, string partition);
+
+    [LoggerMessage(EventId = 4074, Level = LogLevel.Warning,
+        Message = "Windows of {Partition} could not be published or saved; opening its state again from the changelog and retrying in {Delay}")]
+    public static partial void PartitionFailed(ILogger logger, Exception exception, string partition, TimeSpan delay);
+
+    [LoggerMessage(EventId = 4075, Level = LogLevel.Error,
+        Message = "Window state of {Partitions} could not be restored; the runtime stops")]
+    public static partial void RestoreFailed(ILogger logger, Exception exception, string partitions);
 }
