@@ -25,12 +25,17 @@ internal sealed class DeadLetterPublisher : IDisposable
     private readonly Func<IProducer<byte[]?, byte[]?>> _build;
     private readonly TimeProvider _timeProvider;
     private readonly ILogger _logger;
+    private readonly DeadLetterRedactor _redactor;
     private readonly RateLimiter _rateLimiter;
     private readonly Lock _lock = new();
     private IProducer<byte[]?, byte[]?> _producer;
     private bool _disposed;
 
-    public DeadLetterPublisher(ProducerConfig config, TimeProvider timeProvider, ILogger logger)
+    /// <param name="config">The producer's settings (acks=all, idempotent).</param>
+    /// <param name="timeProvider">Stamps the dead letters and paces retries.</param>
+    /// <param name="logger">Where retries and omitted values are reported.</param>
+    /// <param name="redactor">Keeps user ids off the dead-letter topics of flows that carry them; none by default.</param>
+    public DeadLetterPublisher(ProducerConfig config, TimeProvider timeProvider, ILogger logger, DeadLetterRedactor? redactor = null)
     {
         ArgumentNullException.ThrowIfNull(config);
         config.MessageMaxBytes = Math.Max(config.MessageMaxBytes ?? 0, MaxRecordBytes);
@@ -40,6 +45,7 @@ internal sealed class DeadLetterPublisher : IDisposable
             .Build();
         _timeProvider = timeProvider;
         _logger = logger;
+        _redactor = redactor ?? DeadLetterRedactor.None;
         _rateLimiter = new RateLimiter(timeProvider, TimeSpan.FromSeconds(10));
         _producer = _build();
     }
@@ -50,7 +56,7 @@ internal sealed class DeadLetterPublisher : IDisposable
         ArgumentNullException.ThrowIfNull(flow);
         ArgumentNullException.ThrowIfNull(original);
         var source = ConfluentRecords.ToMessage(original);
-        var deadLetter = DeadLetterRecord.From(source, failure, _timeProvider.GetUtcNow());
+        var deadLetter = DeadLetterRecord.From(source, failure, _timeProvider.GetUtcNow(), _redactor);
         var message = Build(original, source.Key, deadLetter);
         var delay = FirstRetryDelay;
         while (true)

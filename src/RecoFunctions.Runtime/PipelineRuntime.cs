@@ -3,6 +3,7 @@ using Confluent.Kafka;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using RecoFunctions.Core.DeadLetters;
 using RecoFunctions.Core.Flows;
 using RecoFunctions.Core.Intake;
 using RecoFunctions.Core.Processing;
@@ -127,7 +128,7 @@ public sealed class PipelineRuntime
         }
 
         using var windowState = await OpenWindowStateAsync(metadata, stoppingToken).ConfigureAwait(false);
-        using var deadLetters = new DeadLetterPublisher(KafkaClientConfigs.Producer(_kafkaOptions, BootstrapServers), _time, _logger);
+        using var deadLetters = new DeadLetterPublisher(KafkaClientConfigs.Producer(_kafkaOptions, BootstrapServers), _time, _logger, _services.GetService<DeadLetterRedactor>());
         using var fault = new RuntimeFault(_logger);
         var finished = new FinishedOffsets();
         var finisher = new BatchFinisher(deadLetters, _metrics, finished, _time);

@@ -38,6 +38,7 @@ public static class RuntimeServiceCollectionExtensions
         services.AddRecoResilience(configuration);
         services.AddRecoWorkflow(configuration);
         services.AddRecoServices(configuration);
+        services.AddWindowFeatures(configuration);
         return services;
     }
 }
