@@ -274,7 +274,8 @@ public sealed class PipelineRuntime
         }
 
         var options = _services.GetRequiredService<IOptions<ChangelogOptions>>().Value;
-        var store = new ChangelogWindowStateStore(_kafkaOptions, options, BootstrapServers, GroupId, _embeddedKafka, _time, _logger);
+        var embedded = _embeddedKafka ?? EmbeddedKafka.InThisProcess(BootstrapServers);
+        var store = new ChangelogWindowStateStore(_kafkaOptions, options, BootstrapServers, GroupId, embedded, _time, _logger);
         try
         {
             foreach (var flow in windowed.Where(flow => BrokerProbe.PartitionsOf(metadata, flow.Topic) is not null))

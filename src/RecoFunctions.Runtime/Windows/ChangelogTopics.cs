@@ -52,7 +52,8 @@ internal sealed class ChangelogTopics(KafkaOptions kafka, ChangelogOptions optio
         }
         else if (embedded is null)
         {
-            await WarnUnlessCompactedAsync(admin, name).ConfigureAwait(false);
+            // Advice only, so it does not hold up the start; an embedded Kafka of another process never answers it.
+            _ = Task.Run(() => WarnUnlessCompactedAsync(name), CancellationToken.None);
         }
 
         if (existing != sourcePartitions)
@@ -83,24 +84,41 @@ internal sealed class ChangelogTopics(KafkaOptions kafka, ChangelogOptions optio
                         Configs = new Dictionary<string, string>(StringComparer.Ordinal) { ["cleanup.policy"] = "compact" },
                     },
                 ],
-                new CreateTopicsOptions { RequestTimeout = kafka.ConnectTimeout }).ConfigureAwait(false);
+                new CreateTopicsOptions { RequestTimeout = kafka.ConnectTimeout, OperationTimeout = kafka.ConnectTimeout }).ConfigureAwait(false);
             WindowsLog.ChangelogCreated(logger, name, partitions);
         }
         catch (CreateTopicsException exception) when (exception.Results.TrueForAll(result => result.Error.Code is ErrorCode.NoError or ErrorCode.TopicAlreadyExists))
         {
             // Another instance of the group created it first.
         }
+        catch (KafkaException exception)
+        {
+            // An embedded Kafka of another process (reco broker) does not answer CreateTopics: only its owner creates topics.
+            throw new ChangelogTopicException(
+                $"Changelog topic {name} does not exist on {bootstrapServers} and could not be created ({exception.Error.Reason}). Create it with {partitions} partitions and cleanup.policy=compact; with 'reco broker', start it with '--group {groupId}'.",
+                exception);
+        }
     }
 
-    private async Task WarnUnlessCompactedAsync(IAdminClient admin, string name)
+    private async Task WarnUnlessCompactedAsync(string name)
     {
-        var results = await admin.DescribeConfigsAsync(
-            [new ConfigResource { Type = ResourceType.Topic, Name = name }],
-            new DescribeConfigsOptions { RequestTimeout = kafka.ConnectTimeout }).ConfigureAwait(false);
-        var policy = results.Count > 0 && results[0].Entries.TryGetValue("cleanup.policy", out var entry) ? entry.Value : null;
-        if (policy is not null && !policy.Contains("compact", StringComparison.OrdinalIgnoreCase))
+        try
         {
-            WindowsLog.ChangelogNotCompacted(logger, name, policy);
+            using var admin = new AdminClientBuilder(KafkaClientConfigs.Admin(kafka, bootstrapServers))
+                .SetLogHandler((_, message) => KafkaLog.Librdkafka(logger, message.Facility, message.Message))
+                .Build();
+            var results = await admin.DescribeConfigsAsync(
+                [new ConfigResource { Type = ResourceType.Topic, Name = name }],
+                new DescribeConfigsOptions { RequestTimeout = kafka.ConnectTimeout }).ConfigureAwait(false);
+            var policy = results.Count > 0 && results[0].Entries.TryGetValue("cleanup.policy", out var entry) ? entry.Value : null;
+            if (policy is not null && !policy.Contains("compact", StringComparison.OrdinalIgnoreCase))
+            {
+                WindowsLog.ChangelogNotCompacted(logger, name, policy);
+            }
+        }
+        catch (KafkaException exception)
+        {
+            WindowsLog.ChangelogPolicyUnknown(logger, name, exception.Error.Reason);
         }
     }
 }

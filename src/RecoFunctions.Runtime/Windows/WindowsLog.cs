@@ -28,4 +28,8 @@ internal static partial class WindowsLog
     [LoggerMessage(EventId = 4075, Level = LogLevel.Error,
         Message = "Window state of {Partitions} could not be restored; the runtime stops")]
     public static partial void RestoreFailed(ILogger logger, Exception exception, string partitions);
+
+    [LoggerMessage(EventId = 4076, Level = LogLevel.Debug,
+        Message = "Could not read the cleanup.policy of changelog topic {Topic} ({Reason}); not checked")]
+    public static partial void ChangelogPolicyUnknown(ILogger logger, string topic, string reason);
 }
