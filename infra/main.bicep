@@ -81,6 +81,11 @@ param contentDeadLetterTopic string = '${contentTopic}.dlq'
 
 param campaignDeadLetterTopic string = '${campaignTopic}.dlq'
 
+@description('Topic of the interactions flow (key = user id).')
+param interactionsTopic string = 'ua.interactions.v1'
+
+param interactionsDeadLetterTopic string = '${interactionsTopic}.dlq'
+
 @minValue(1)
 @description('Intended per-instance lag for target-based scaling (must match the trigger attribute).')
 param kafkaLagThreshold int = 1000
@@ -102,6 +107,15 @@ param kafkaUsername string = ''
 param kafkaPassword string = ''
 
 param circuitStateTableName string = 'CircuitState'
+
+@description('Table holding the interactions flow\'s window state (a partition per topic-partition).')
+param windowStateTableName string = 'WindowState'
+
+param pseudonymKeySecretName string = 'pseudonym-key'
+
+@secure()
+@description('Optional: the key user ids are pseudonymised with, written to Key Vault when set (azd env set PSEUDONYM_KEY ...). Otherwise set the secret after provisioning. Changing it changes every pseudonym.')
+param pseudonymKey string = ''
 
 @description('Extra non-secret app settings, e.g. {"Services__ContentApi__BaseUrl": "https://..."}.')
 param additionalAppSettings object = {}
@@ -152,6 +166,7 @@ module storage 'modules/storage.bicep' = {
     tags: tags
     deploymentContainerName: deploymentContainerName
     circuitStateTableName: circuitStateTableName
+    windowStateTableName: windowStateTableName
     appPrincipalId: identity.outputs.principalId
     enableQueueAccess: !useScheduler
     developerPrincipalId: principalId
@@ -173,6 +188,8 @@ module keyVault 'modules/keyvault.bicep' = {
     kafkaPasswordSecretName: kafkaPasswordSecretName
     kafkaUsername: kafkaUsername
     kafkaPassword: kafkaPassword
+    pseudonymKeySecretName: pseudonymKeySecretName
+    pseudonymKey: pseudonymKey
   }
 }
 
@@ -223,12 +240,16 @@ module functionApp 'modules/functionapp.bicep' = {
     campaignTopic: campaignTopic
     contentDeadLetterTopic: contentDeadLetterTopic
     campaignDeadLetterTopic: campaignDeadLetterTopic
+    interactionsTopic: interactionsTopic
+    interactionsDeadLetterTopic: interactionsDeadLetterTopic
+    pseudonymKeySecretUri: keyVault.outputs.pseudonymKeySecretUri
     kafkaLagThreshold: kafkaLagThreshold
     kafkaMaxRetries: kafkaMaxRetries
     durableBackend: durableBackend
     taskHubName: taskHubName
     schedulerEndpoint: useScheduler ? durableTask!.outputs.endpoint : ''
     circuitStateTableName: storage.outputs.circuitStateTableName
+    windowStateTableName: storage.outputs.windowStateTableName
     additionalAppSettings: additionalAppSettings
   }
 }
