@@ -54,6 +54,9 @@ public sealed class SandboxHost : IAsyncDisposable
 
     public DeliveryRecorder Recorder => _state.Recorder;
 
+    /// <summary>The windowed features delivered to the recommender (<c>POST /features/batch</c>).</summary>
+    public FeatureRecorder Features => _state.Features;
+
     /// <summary>Configuration entries that point the pipeline at this sandbox: <c>Services:&lt;service&gt;:BaseUrl</c> (and the API key, if one is required).</summary>
     public IReadOnlyDictionary<string, string?> ServiceConfiguration()
     {
@@ -94,6 +97,7 @@ public sealed class SandboxHost : IAsyncDisposable
         PlacementEndpoints.Map(app, state);
         RecommenderApiEndpoints.Map(app, state);
         DeliveryEndpoints.Map(app, state);
+        FeatureEndpoints.Map(app, state);
         ControlEndpoints.Map(app, state);
 
         return new SandboxHost(app, state, await KestrelApp.StartAsync(app, cancellationToken).ConfigureAwait(false));

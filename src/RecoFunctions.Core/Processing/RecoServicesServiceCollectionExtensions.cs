@@ -46,11 +46,13 @@ public static class RecoServicesServiceCollectionExtensions
         AddClient<IPlacementApiClient, PlacementApiClient>(services, ServiceNames.PlacementApi);
         AddClient<IRecommenderApiClient, RecommenderApiClient>(services, ServiceNames.RecommenderApi);
         AddClient<IRecommenderDeliveryClient, RecommenderDeliveryClient>(services, ServiceNames.RecommenderApi);
+        AddClient<IFeatureDeliveryClient, FeatureDeliveryClient>(services, ServiceNames.RecommenderApi);
 
         services.TryAddSingleton<ServiceCallGate>();
         services.TryAddSingleton<BatchCaller>();
         AddSteps(services);
         services.TryAddSingleton<RecommenderDelivery>();
+        services.TryAddSingleton<FeatureDelivery>();
         services.TryAddSingleton(sp => new BatchProcessor(
             sp.GetRequiredService<FlowRegistry>(),
             sp.GetRequiredService<EnrichmentStepCatalog>(),

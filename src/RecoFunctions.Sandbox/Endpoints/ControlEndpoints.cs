@@ -24,6 +24,7 @@ internal static class ControlEndpoints
         {
             state.Knobs.Reset();
             state.Recorder.Reset();
+            state.Features.Reset();
             context.Response.StatusCode = StatusCodes.Status204NoContent;
             return Task.CompletedTask;
         });

@@ -17,6 +17,7 @@ internal sealed class SandboxState
         Placements = new PlacementCatalog(options);
         Knowledge = new RecommenderKnowledge(Contents, Recorder);
         Intake = new DeliveryIntake(Recorder, options);
+        Features = new FeatureRecorder(timeProvider, options.RejectedKeyPrefix);
     }
 
     public SandboxOptions Options { get; }
@@ -35,4 +36,7 @@ internal sealed class SandboxState
     public RecommenderKnowledge Knowledge { get; }
 
     public DeliveryIntake Intake { get; }
+
+    /// <summary>The recommender's windowed features per (user, window, start).</summary>
+    public FeatureRecorder Features { get; }
 }

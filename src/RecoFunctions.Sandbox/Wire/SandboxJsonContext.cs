@@ -10,4 +10,6 @@ namespace RecoFunctions.Sandbox.Wire;
 [JsonSerializable(typeof(DeliveriesView))]
 [JsonSerializable(typeof(KnobsUpdate))]
 [JsonSerializable(typeof(KnobsView))]
+[JsonSerializable(typeof(FeaturesView))]
+[JsonSerializable(typeof(FeatureCallsView))]
 public sealed partial class SandboxJsonContext : JsonSerializerContext;

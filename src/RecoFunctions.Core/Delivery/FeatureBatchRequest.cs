@@ -1,0 +1,7 @@
+namespace RecoFunctions.Core.Delivery;
+
+/// <summary>Body of <c>POST /features/batch</c>.</summary>
+public sealed record FeatureBatchRequest
+{
+    public IReadOnlyList<FeatureRecord> Features { get; set; } = [];
+}
