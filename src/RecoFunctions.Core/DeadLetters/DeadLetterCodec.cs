@@ -59,6 +59,11 @@ public static class DeadLetterCodec
             headers.Add(Utf8(DeadLetterHeaders.ValueOmitted, record.OmittedValueBytes.ToString(CultureInfo.InvariantCulture)));
         }
 
+        if (DeadLetterRedactions.Name(record.Redaction) is { } redaction)
+        {
+            headers.Add(Utf8(DeadLetterHeaders.Redaction, redaction));
+        }
+
         return headers;
     }
 
@@ -131,6 +136,7 @@ public static class DeadLetterCodec
         {
             ValueOmitted = omitted is not null,
             OmittedValueBytes = long.TryParse(omitted, NumberStyles.None, CultureInfo.InvariantCulture, out var bytes) ? bytes : 0,
+            Redaction = DeadLetterRedactions.FromName(Last(headers, DeadLetterHeaders.Redaction)),
         };
     }
 

@@ -40,6 +40,9 @@ internal sealed class DeadLetterEnvelope
 
     public DateTimeOffset DeadLetteredAt { get; set; }
 
+    /// <summary><c>pseudonymised</c> or <c>withheld</c> when personal data was redacted; absent otherwise.</summary>
+    public string? Redaction { get; set; }
+
     public DeadLetterEnvelopeOriginal Original { get; set; } = new();
 
     internal static string Write(DeadLetterRecord record, int maxBytes)
@@ -113,6 +116,7 @@ internal sealed class DeadLetterEnvelope
         {
             ValueOmitted = original.ValueOmitted,
             OmittedValueBytes = original.ValueOmitted ? original.ValueLength : 0,
+            Redaction = DeadLetterRedactions.FromName(envelope.Redaction),
         };
     }
 
@@ -130,6 +134,7 @@ internal sealed class DeadLetterEnvelope
             Status = failure.Status,
             Transient = failure.IsTransient ? true : null,
             DeadLetteredAt = record.DeadLetteredAt,
+            Redaction = DeadLetterRedactions.Name(record.Redaction),
             Original = new DeadLetterEnvelopeOriginal
             {
                 Topic = record.OriginalTopic,

@@ -28,6 +28,12 @@ public static class DeadLetterHeaders
     /// <summary>Present, as <c>true</c>, when the cause could have passed with time (<see cref="DeadLetterFailure.IsTransient"/>).</summary>
     public const string Transient = "reco-dlq-transient";
 
+    /// <summary>
+    /// Present when personal data was redacted (<see cref="DeadLetterRecord.Redaction"/>): <c>pseudonymised</c> (key and
+    /// user ids replaced by pseudonyms) or <c>withheld</c> (the value could not be read, so it is left out).
+    /// </summary>
+    public const string Redaction = "reco-dlq-redaction";
+
     /// <summary>Prefix shared by all of the above; a record dead-lettered again drops the previous set.</summary>
     public const string Prefix = "reco-dlq-";
 

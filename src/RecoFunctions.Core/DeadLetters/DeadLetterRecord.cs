@@ -26,6 +26,9 @@ public sealed record DeadLetterRecord(
     /// <summary>Size in bytes of the value that was left out (0 when unknown or when nothing was left out).</summary>
     public long OmittedValueBytes { get; init; }
 
+    /// <summary>What <see cref="DeadLetterRedactor"/> did to keep personal data off the dead-letter topic; replay must not republish a redacted value.</summary>
+    public DeadLetterRedaction Redaction { get; init; }
+
     public MessageId OriginalId => new(OriginalTopic, OriginalPartition, OriginalOffset);
 
     /// <summary>The dead letter of <paramref name="original"/>, which failed for <paramref name="failure"/>.</summary>
@@ -43,6 +46,13 @@ public sealed record DeadLetterRecord(
             deadLetteredAt,
             original.Value,
             [.. (original.Headers ?? []).Where(header => !DeadLetterHeaders.IsDeadLetterHeader(header.Key))]);
+    }
+
+    /// <summary>The dead letter of <paramref name="original"/> with personal data redacted by <paramref name="redactor"/>: what both runtimes write.</summary>
+    public static DeadLetterRecord From(KafkaMessage original, DeadLetterFailure failure, DateTimeOffset deadLetteredAt, DeadLetterRedactor redactor)
+    {
+        ArgumentNullException.ThrowIfNull(redactor);
+        return redactor.Redact(From(original, failure, deadLetteredAt));
     }
 
     /// <summary>This dead letter without its value, for a topic that refused a record that large.</summary>

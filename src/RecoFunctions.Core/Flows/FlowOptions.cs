@@ -5,7 +5,7 @@ public sealed class FlowOptions
 {
     public bool Enabled { get; set; } = true;
 
-    /// <summary><c>content.v1</c> or <c>campaign.v1</c>.</summary>
+    /// <summary><c>content.v1</c>, <c>campaign.v1</c> or <c>interactions.v1</c>.</summary>
     public string? Contract { get; set; }
 
     public string? Topic { get; set; }

@@ -45,6 +45,9 @@ public sealed class FlowRegistry
             case "campaign.v1":
                 contract = ContractKind.CampaignV1;
                 return true;
+            case "interactions.v1":
+                contract = ContractKind.InteractionsV1;
+                return true;
             default:
                 contract = default;
                 return false;

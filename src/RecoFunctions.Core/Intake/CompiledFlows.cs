@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using RecoFunctions.Core.Contracts;
 using RecoFunctions.Core.Flows;
+using RecoFunctions.Core.Privacy;
 using RecoFunctions.Core.Validation;
 
 namespace RecoFunctions.Core.Intake;
@@ -11,8 +12,10 @@ internal sealed class CompiledFlows
     private readonly Dictionary<string, CompiledFlow> _byTopic;
     private readonly Dictionary<string, CompiledFlow> _byName;
 
-    public CompiledFlows(PipelineOptions options, FlowRegistry registry)
+    /// <summary>Compiles the rules of every enabled flow; the pseudonymiser is asked for only when a flow carries user ids, so that other configurations need no key.</summary>
+    public CompiledFlows(PipelineOptions options, FlowRegistry registry, Func<UserPseudonymiser> pseudonymiser)
     {
+        ArgumentNullException.ThrowIfNull(pseudonymiser);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(registry);
         var errors = new List<string>();
@@ -23,7 +26,7 @@ internal sealed class CompiledFlows
             var validator = ValidatorCompiler.Compile(options.Flows[definition.Name].Validation, key, errors);
             if (validator is not null)
             {
-                flows.Add(new CompiledFlow(definition, validator, CreateMapper(definition.Contract)));
+                flows.Add(new CompiledFlow(definition, validator, CreateMapper(definition.Contract, pseudonymiser)));
             }
         }
 
@@ -40,10 +43,11 @@ internal sealed class CompiledFlows
 
     public bool TryGetByName(string name, out CompiledFlow flow) => _byName.TryGetValue(name, out flow!);
 
-    private static IEventMapper CreateMapper(ContractKind contract) => contract switch
+    private static IEventMapper CreateMapper(ContractKind contract, Func<UserPseudonymiser> pseudonymiser) => contract switch
     {
         ContractKind.ContentV1 => new ContentEventMapper(),
         ContractKind.CampaignV1 => new CampaignEventMapper(),
+        ContractKind.InteractionsV1 => new InteractionEventMapper(pseudonymiser()),
         _ => throw new ArgumentOutOfRangeException(nameof(contract), contract, "No mapper exists for this contract."),
     };
 }

@@ -3,6 +3,7 @@ using RecoFunctions.Core.Domain;
 using RecoFunctions.Core.Flows;
 using RecoFunctions.Core.Messaging;
 using RecoFunctions.Core.Parsing;
+using RecoFunctions.Core.Privacy;
 using RecoFunctions.Core.Validation;
 
 namespace RecoFunctions.Core.Intake;
@@ -29,7 +30,13 @@ public sealed class MessageIntake
 
     /// <summary>Builds an intake outside dependency injection (tests, benchmarks, tools).</summary>
     /// <exception cref="OptionsValidationException">The options are invalid; the failures name the configuration keys.</exception>
-    public static MessageIntake Create(PipelineOptions options, TimeProvider? timeProvider = null)
+    public static MessageIntake Create(PipelineOptions options, TimeProvider? timeProvider = null) => Create(options, privacy: null, timeProvider);
+
+    /// <summary>Builds an intake outside dependency injection, with the <c>Privacy</c> settings that flows carrying user ids need.</summary>
+    /// <exception cref="OptionsValidationException">
+    /// The options are invalid, or a flow carries user ids and <paramref name="privacy"/> has no usable key; the failures name the configuration keys.
+    /// </exception>
+    public static MessageIntake Create(PipelineOptions options, PrivacyOptions? privacy, TimeProvider? timeProvider = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         var errors = PipelineFlowsValidator.Collect(options, section: null);
@@ -39,7 +46,7 @@ public sealed class MessageIntake
         }
 
         return new MessageIntake(
-            new CompiledFlows(options, new FlowRegistry(options)),
+            new CompiledFlows(options, new FlowRegistry(options), () => new UserPseudonymiser(privacy ?? new PrivacyOptions())),
             new JsonPayloadParser(options.MaxPayloadBytes, options.MaxJsonDepth),
             timeProvider ?? TimeProvider.System);
     }

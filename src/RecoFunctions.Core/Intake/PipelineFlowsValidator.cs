@@ -80,11 +80,11 @@ internal sealed class PipelineFlowsValidator(IConfigurationSection? section) : I
 
         if (flow.Contract is null)
         {
-            errors.Add($"{key}:Contract is required (content.v1 or campaign.v1)");
+            errors.Add($"{key}:Contract is required (content.v1, campaign.v1 or interactions.v1)");
         }
         else if (!FlowRegistry.TryParseContract(flow.Contract, out _))
         {
-            errors.Add($"{key}:Contract '{flow.Contract}' is not a known contract (content.v1, campaign.v1)");
+            errors.Add($"{key}:Contract '{flow.Contract}' is not a known contract (content.v1, campaign.v1, interactions.v1)");
         }
 
         if (string.IsNullOrWhiteSpace(flow.Topic))

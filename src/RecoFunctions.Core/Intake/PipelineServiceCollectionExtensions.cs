@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using RecoFunctions.Core.Configuration;
 using RecoFunctions.Core.Flows;
 using RecoFunctions.Core.Parsing;
+using RecoFunctions.Core.Privacy;
 
 namespace RecoFunctions.Core.Intake;
 
@@ -12,7 +13,7 @@ public static class PipelineServiceCollectionExtensions
 {
     /// <summary>
     /// Binds the <c>Pipeline</c> section, validates it at start-up (every flow's rules compiled, unknown keys refused) and
-    /// registers <see cref="FlowRegistry"/>, the compiled validators, <see cref="MessageIntake"/> and a <see cref="TimeProvider"/>.
+    /// registers <see cref="FlowRegistry"/>, privacy (<see cref="PrivacyServiceCollectionExtensions.AddRecoPrivacy"/>), the compiled validators, <see cref="MessageIntake"/> and a <see cref="TimeProvider"/>.
     /// </summary>
     public static IServiceCollection AddRecoPipeline(this IServiceCollection services, IConfiguration configuration)
     {
@@ -25,9 +26,11 @@ public static class PipelineServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PipelineOptions>>(new PipelineFlowsValidator(section)));
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(provider => new FlowRegistry(provider.GetRequiredService<IOptions<PipelineOptions>>()));
+        services.AddRecoPrivacy(configuration);
         services.TryAddSingleton(provider => new CompiledFlows(
             provider.GetRequiredService<IOptions<PipelineOptions>>().Value,
-            provider.GetRequiredService<FlowRegistry>()));
+            provider.GetRequiredService<FlowRegistry>(),
+            provider.GetRequiredService<UserPseudonymiser>));
         services.TryAddSingleton(provider =>
         {
             var options = provider.GetRequiredService<IOptions<PipelineOptions>>().Value;

@@ -12,8 +12,9 @@ namespace RecoFunctions.Core.Tests.Corpus;
 /// <summary>Every corpus message through the real intake with the shipped configuration: exact paths, rules and order.</summary>
 public sealed class CorpusTests
 {
-    private static readonly Lazy<MessageIntake> SharedIntake = new(() => TestPipeline.Intake());
-    private static readonly Lazy<FlowRegistry> SharedFlows = new(() => TestPipeline.Flows());
+    private static readonly string[] CorpusFlows = ["content", "campaign", "interactions"];
+    private static readonly Lazy<MessageIntake> SharedIntake = new(() => TestPipeline.Intake(TestPipeline.WithInteractions()));
+    private static readonly Lazy<FlowRegistry> SharedFlows = new(() => TestPipeline.Flows(TestPipeline.WithInteractions()));
 
     public static TheoryData<string, string> InvalidCases() => Names(flow => ValidationCorpus.Lines(flow, "invalid"));
 
@@ -24,7 +25,7 @@ public sealed class CorpusTests
     public static TheoryData<string, int> ValidLines()
     {
         var data = new TheoryData<string, int>();
-        foreach (var flow in new[] { "content", "campaign" })
+        foreach (var flow in CorpusFlows)
         {
             var count = ValidationCorpus.SplitLines(File.ReadAllBytes(ValidationCorpus.PathOf(flow, "valid"))).Count;
             for (var line = 1; line <= count; line++)
@@ -102,12 +103,13 @@ public sealed class CorpusTests
 
         Assert.Empty(result.Violations);
         Assert.True(result.IsValid);
-        Assert.Equal(KeyOf(flow, value), result.Event!.Key);
+        Assert.Equal(ExpectedEventKey(flow, KeyOf(flow, value)), result.Event!.Key);
     }
 
     [Theory]
     [InlineData("content", typeof(ContentEvent))]
     [InlineData("campaign", typeof(CampaignEvent))]
+    [InlineData("interactions", typeof(InteractionEvent))]
     public void Accept_ShippedSamples_AllValid(string flow, Type eventType)
     {
         var lines = ValidationCorpus.SplitLines(File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "samples", $"{flow}.valid.jsonl")));
@@ -122,6 +124,7 @@ public sealed class CorpusTests
     [Theory]
     [InlineData("content")]
     [InlineData("campaign")]
+    [InlineData("interactions")]
     public void Accept_TenMegabyteValue_RejectedBySizeAtParseStage(string flow)
     {
         var value = new byte[10 * 1024 * 1024];
@@ -178,16 +181,25 @@ public sealed class CorpusTests
     private static string KeyOf(string flow, byte[] value)
     {
         using var document = JsonDocument.Parse(value.AsMemory().TrimStart(new byte[] { 0xEF, 0xBB, 0xBF }));
-        var entity = flow == "content" ? "content" : "campaign";
-        return document.RootElement.GetProperty(entity).GetProperty(entity + "Id").GetString()!;
+        var (entity, id) = flow switch
+        {
+            "content" => ("content", "contentId"),
+            "campaign" => ("campaign", "campaignId"),
+            _ => ("interaction", "userId"),
+        };
+        return document.RootElement.GetProperty(entity).GetProperty(id).GetString()!;
     }
+
+    /// <summary>Interactions are keyed by the pseudonym of the user id, never by the id itself.</summary>
+    private static string ExpectedEventKey(string flow, string key) =>
+        flow == "interactions" ? TestPipeline.Pseudonymiser().Pseudonymise(key) : key;
 
     private static CorpusCase Find(IReadOnlyList<CorpusCase> cases, string name) => cases.Single(corpusCase => corpusCase.Name == name);
 
     private static TheoryData<string, string> Names(Func<string, IReadOnlyList<CorpusCase>> load)
     {
         var data = new TheoryData<string, string>();
-        foreach (var flow in new[] { "content", "campaign" })
+        foreach (var flow in CorpusFlows)
         {
             foreach (var corpusCase in load(flow))
             {

@@ -94,7 +94,7 @@ public sealed class PipelineConfigurationTests
     {
         var error = Assert.Single(TestPipeline.StartupErrors(Override("Pipeline:Flows:content:Contract", "content.v2")));
 
-        Assert.Equal("Pipeline:Flows:content:Contract 'content.v2' is not a known contract (content.v1, campaign.v1)", error);
+        Assert.Equal("Pipeline:Flows:content:Contract 'content.v2' is not a known contract (content.v1, campaign.v1, interactions.v1)", error);
     }
 
     [Fact]

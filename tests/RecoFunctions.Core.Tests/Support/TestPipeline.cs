@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using RecoFunctions.Core.Flows;
 using RecoFunctions.Core.Intake;
 using RecoFunctions.Core.Parsing;
+using RecoFunctions.Core.Privacy;
 using RecoFunctions.Testing;
 
 namespace RecoFunctions.Core.Tests.Support;
@@ -11,7 +12,20 @@ namespace RecoFunctions.Core.Tests.Support;
 /// <summary>The pipeline as the product builds it: the shipped configuration, bound and validated through dependency injection.</summary>
 internal static class TestPipeline
 {
+    /// <summary>A pseudonym key for tests only (the shipped base configuration has none and leaves the interactions flow off).</summary>
+    public const string PseudonymKey = "test-pseudonym-key-0123456789abcdef-0123456789";
+
     public static string ConfigDirectory => Path.Combine(AppContext.BaseDirectory, "config");
+
+    /// <summary>Overrides that enable the interactions flow with <see cref="PseudonymKey"/>.</summary>
+    public static Dictionary<string, string?> WithInteractions() => new()
+    {
+        ["Pipeline:Flows:interactions:Enabled"] = "true",
+        ["Privacy:PseudonymKey"] = PseudonymKey,
+    };
+
+    /// <summary>The pseudonymiser of <see cref="PseudonymKey"/>.</summary>
+    public static UserPseudonymiser Pseudonymiser() => new(new PrivacyOptions { PseudonymKey = PseudonymKey });
 
     public static IConfigurationRoot Configuration(IDictionary<string, string?>? overrides = null, string? environment = null)
     {

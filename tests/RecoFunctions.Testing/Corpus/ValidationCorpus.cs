@@ -16,6 +16,7 @@ public static class ValidationCorpus
     {
         "content" => "art-1029",
         "campaign" => "cmp-77",
+        "interactions" => "u-5521873",
         _ => throw new ArgumentOutOfRangeException(nameof(flow), flow, "Unknown corpus flow."),
     };
 

@@ -14,7 +14,7 @@ internal static class ValidateCommand
     {
         var flowOption = new Option<string>("--flow", "-f")
         {
-            Description = "The flow whose rules apply: a name under Pipeline:Flows in the configuration (content or campaign as shipped).",
+            Description = "The flow whose rules apply: a name under Pipeline:Flows in the configuration (content, campaign or interactions as shipped).",
             HelpName = "FLOW",
             Required = true,
         };
