@@ -15,7 +15,7 @@ namespace RecoFunctions.Functions.Interactions;
 /// What the interactions trigger does with a batch, per partition in it: parse and validate the records, run the valid
 /// ones through the partition's windows (<see cref="InteractionPartition"/>: closed windows published to the
 /// recommender, late events produced to the dead-letter topic, then the state and checkpoint saved in the table), and
-/// return the invalid ones as dead-letter envelopes for the output binding. Any failure is thrown after every partition
+/// return the invalid ones as dead letters for the output binding; every dead letter is redacted (no raw user id). Any failure is thrown after every partition
 /// has run, so that the invocation fails and the batch is redelivered (<c>commitOnFailure: false</c>); records already
 /// in a partition's saved state are then skipped.
 /// </summary>
@@ -23,6 +23,7 @@ public sealed class InteractionBatchHandler(
     MessageIntake intake,
     OpenPartitions partitions,
     IDeadLetterProducer deadLetterProducer,
+    DeadLetterRedactor redactor,
     FlowRegistry flows,
     TimeProvider timeProvider,
     ILogger<InteractionBatchHandler> logger)
@@ -52,13 +53,13 @@ public sealed class InteractionBatchHandler(
             }
             else
             {
-                invalid.Add(DeadLetterRecord.From(message, failure ?? NotAnInteraction(accepted!), now));
+                invalid.Add(DeadLetterRecord.From(message, failure ?? NotAnInteraction(accepted!), now, redactor));
             }
         }
 
         var byOffset = slice.Messages.ToDictionary(message => message.Offset);
         Task DeadLetterAsync(IReadOnlyList<RejectedOffset> rejected, CancellationToken token) => deadLetterProducer.ProduceAsync(
-            deadLetterTopic, [.. rejected.Select(item => DeadLetterRecord.From(byOffset[item.Offset], item.Failure, now))], token);
+            deadLetterTopic, [.. rejected.Select(item => DeadLetterRecord.From(byOffset[item.Offset], item.Failure, now, redactor))], token);
 
         var result = await partitions.RunAsync(
             slice.Topic,

@@ -9,7 +9,7 @@ namespace RecoFunctions.Functions.Tests.WindowState;
 /// A real table client (Azurite) whose checkpoint writes fail while <see cref="FailCheckpoint"/> is set: the table is
 /// left as a process killed between a save's user rows and its checkpoint would leave it.
 /// </summary>
-internal sealed class CheckpointFailingTableClient(TableClient inner) : TableClient
+public sealed class CheckpointFailingTableClient(TableClient inner) : TableClient
 {
     public bool FailCheckpoint { get; set; }
 
