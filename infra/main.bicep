@@ -117,6 +117,9 @@ param pseudonymKeySecretName string = 'pseudonym-key'
 @description('Optional: the key user ids are pseudonymised with, written to Key Vault when set (azd env set PSEUDONYM_KEY ...). Otherwise set the secret after provisioning. Changing it changes every pseudonym.')
 param pseudonymKey string = ''
 
+@description('Runs the interactions flow (its trigger and its window state) although PSEUDONYM_KEY is not given: for a secret set another way. With PSEUDONYM_KEY the flow runs anyway.')
+param interactionsEnabled bool = false
+
 @description('Extra non-secret app settings, e.g. {"Services__ContentApi__BaseUrl": "https://..."}.')
 param additionalAppSettings object = {}
 
@@ -128,6 +131,8 @@ var functionAppName = 'func-reco-${resourceToken}'
 // Container name: lower case, 3-63 characters, unique per app.
 var deploymentContainerName = 'app-package-${take(functionAppName, 32)}-${take(toLower(uniqueString(functionAppName, resourceToken)), 7)}'
 var useScheduler = durableBackend == 'scheduler'
+// The flow needs the pseudonym key: without it the app would refuse to start.
+var runInteractions = interactionsEnabled || !empty(pseudonymKey)
 
 resource rg 'Microsoft.Resources/resourceGroups@2025-04-01' = {
   name: 'rg-${environmentName}'
@@ -243,6 +248,7 @@ module functionApp 'modules/functionapp.bicep' = {
     interactionsTopic: interactionsTopic
     interactionsDeadLetterTopic: interactionsDeadLetterTopic
     pseudonymKeySecretUri: keyVault.outputs.pseudonymKeySecretUri
+    interactionsEnabled: runInteractions
     kafkaLagThreshold: kafkaLagThreshold
     kafkaMaxRetries: kafkaMaxRetries
     durableBackend: durableBackend

@@ -77,6 +77,9 @@ param interactionsDeadLetterTopic string
 
 @description('Key Vault secret URI of the key user ids are pseudonymised with.')
 param pseudonymKeySecretUri string
+
+@description('Runs the interactions flow; off, its trigger is disabled and no pseudonym key is needed.')
+param interactionsEnabled bool
 param kafkaLagThreshold int
 
 @minValue(-1)
@@ -212,6 +215,8 @@ var circuitStateSettings = {
 
 // The interactions flow: window state in its table (managed identity), the pseudonymisation key from Key Vault.
 var interactionsSettings = {
+  Pipeline__Flows__interactions__Enabled: string(interactionsEnabled)
+  'AzureWebJobs.InteractionsTrigger.Disabled': string(!interactionsEnabled)
   WindowState__TableServiceUri: tableEndpoint
   WindowState__TableName: windowStateTableName
   Privacy__PseudonymKey: '@Microsoft.KeyVault(SecretUri=${pseudonymKeySecretUri})'
