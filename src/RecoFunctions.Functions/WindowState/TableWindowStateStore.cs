@@ -4,6 +4,7 @@ using Azure.Data.Tables;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using RecoFunctions.Core.Windowing;
+using RecoFunctions.Functions.Tables;
 
 namespace RecoFunctions.Functions.WindowState;
 
@@ -19,20 +20,20 @@ public sealed class TableWindowStateStore : IWindowStateStore, IDisposable
     private readonly TableClient _table;
     private readonly ILogger _logger;
     private readonly ConcurrentDictionary<string, SavedPartition> _partitions = new(StringComparer.Ordinal);
-    private readonly SemaphoreSlim _createGate = new(1, 1);
-    private volatile bool _created;
+    private readonly TableCreation _creation;
 
     public TableWindowStateStore(TableClient table, ILogger<TableWindowStateStore>? logger = null)
     {
         ArgumentNullException.ThrowIfNull(table);
         _table = table;
+        _creation = new TableCreation(table);
         _logger = logger ?? NullLogger<TableWindowStateStore>.Instance;
     }
 
     public async Task<PartitionWindowState> LoadAsync(string topic, int partition, CancellationToken cancellationToken)
     {
         var partitionKey = WindowStateKeys.Partition(topic, partition);
-        await EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
+        await _creation.EnsureAsync(cancellationToken).ConfigureAwait(false);
 
         TableEntity? checkpointEntity = null;
         var rows = new List<StoredUserRow>();
@@ -104,7 +105,7 @@ public sealed class TableWindowStateStore : IWindowStateStore, IDisposable
         await DeleteBestEffortAsync(partitionKey, superseded, tombstones, cancellationToken).ConfigureAwait(false);
     }
 
-    public void Dispose() => _createGate.Dispose();
+    public void Dispose() => _creation.Dispose();
 
     private static TableEntity NewRow(string topic, int partition, string partitionKey, UserStateChange change, long nextOffset)
     {
@@ -180,28 +181,7 @@ public sealed class TableWindowStateStore : IWindowStateStore, IDisposable
         }
         catch (RequestFailedException exception) when (exception.Status == 404)
         {
-        }
-    }
-
-    private async Task EnsureCreatedAsync(CancellationToken cancellationToken)
-    {
-        if (_created)
-        {
-            return;
-        }
-
-        await _createGate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            if (!_created)
-            {
-                await _table.CreateIfNotExistsAsync(cancellationToken).ConfigureAwait(false);
-                _created = true;
-            }
-        }
-        finally
-        {
-            _createGate.Release();
+            // Gone already, which is all a delete wants.
         }
     }
 
