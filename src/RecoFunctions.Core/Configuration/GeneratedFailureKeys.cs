@@ -17,9 +17,9 @@ internal sealed class GeneratedFailureKeys
     {
         DisplayPrefix = displayPrefix;
 
-        // "[Member: ]…[The field ]Prefix.Member[.Nested]…" → "…<key of Member[:Nested]>…"
+        // "[Member: ]…[The field ]Prefix.Member[[i]][.Nested]…" → "…<key of Member[:i][:Nested]>…"
         _memberPath = new Regex(
-            $@"^(?:[\w, ]+: )?(?<lead>.*?)(?:The field )?{Regex.Escape(displayPrefix)}\.(?<path>\w+(?:\.\w+)*)",
+            $@"^(?:[\w, ]+: )?(?<lead>.*?)(?:The field )?{Regex.Escape(displayPrefix)}\.(?<path>\w+(?:\[\d+\])?(?:\.\w+(?:\[\d+\])?)*)",
             RegexOptions.CultureInvariant,
             TimeSpan.FromSeconds(1));
     }
@@ -31,6 +31,9 @@ internal sealed class GeneratedFailureKeys
     public IEnumerable<string> Rewrite(ValidateOptionsResult result, Func<string, string> keyOf) =>
         result is { Failed: true, Failures: { } failures }
             ? failures.Select(failure => _memberPath.Replace(
-                failure, match => match.Groups["lead"].Value + keyOf(match.Groups["path"].Value.Replace('.', ':')), count: 1))
+                failure, match => match.Groups["lead"].Value + keyOf(KeyPath(match.Groups["path"].Value)), count: 1))
             : [];
+
+    /// <summary>A member path as a key path: <c>Windows[0].Name</c> → <c>Windows:0:Name</c>.</summary>
+    private static string KeyPath(string memberPath) => memberPath.Replace("[", ":", StringComparison.Ordinal).Replace("]", string.Empty, StringComparison.Ordinal).Replace('.', ':');
 }

@@ -13,4 +13,11 @@ public sealed record InteractionBatchResult(
     int Skipped,
     int WindowsClosed,
     IReadOnlyList<RejectedOffset> Rejected,
-    PartitionCheckpoint Checkpoint);
+    PartitionCheckpoint Checkpoint)
+{
+    /// <summary>
+    /// Time (from the host's <see cref="TimeProvider"/>) from the start of the call until the closed windows were accepted:
+    /// how long after the batch's arrival its windows' features reached the recommender. Zero when none closed.
+    /// </summary>
+    public TimeSpan PublishElapsed { get; init; }
+}

@@ -11,11 +11,12 @@ public sealed class InteractionPartition
     private readonly IWindowStateStore _store;
     private readonly IClosedWindowPublisher _publisher;
     private readonly PartitionWindows _windows;
+    private readonly TimeProvider _timeProvider;
     private PartitionCheckpoint? _checkpoint;
     private bool _faulted;
 
     private InteractionPartition(
-        string topic, int partition, IWindowStateStore store, IClosedWindowPublisher publisher, PartitionWindows windows, PartitionCheckpoint? checkpoint)
+        string topic, int partition, IWindowStateStore store, IClosedWindowPublisher publisher, PartitionWindows windows, PartitionCheckpoint? checkpoint, TimeProvider timeProvider)
     {
         Topic = topic;
         Partition = partition;
@@ -23,6 +24,7 @@ public sealed class InteractionPartition
         _publisher = publisher;
         _windows = windows;
         _checkpoint = checkpoint;
+        _timeProvider = timeProvider;
     }
 
     public string Topic { get; }
@@ -57,7 +59,7 @@ public sealed class InteractionPartition
 
         var state = await store.LoadAsync(topic, partition, cancellationToken).ConfigureAwait(false);
         var windows = PartitionWindows.Restore(WindowSet.From(options), options, state);
-        return new InteractionPartition(topic, partition, store, publisher, windows, state.Checkpoint);
+        return new InteractionPartition(topic, partition, store, publisher, windows, state.Checkpoint, timeProvider);
     }
 
     /// <summary>
@@ -81,8 +83,13 @@ public sealed class InteractionPartition
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(events);
-        ObjectDisposedException.ThrowIf(_faulted, this);
+        if (_faulted)
+        {
+            throw new InvalidOperationException(
+                $"Partition {Topic}[{Partition}] failed in an earlier call and may be ahead of its stored state; open it again from the store.");
+        }
 
+        var started = _timeProvider.GetTimestamp();
         var resumeAt = _checkpoint?.NextOffset ?? long.MinValue;
         var tally = new BatchTally();
         _faulted = true;
@@ -98,9 +105,11 @@ public sealed class InteractionPartition
         }
 
         var closed = _windows.TakeClosed();
+        var publishElapsed = TimeSpan.Zero;
         if (closed.Count > 0)
         {
             await _publisher.PublishAsync(closed, cancellationToken).ConfigureAwait(false);
+            publishElapsed = _timeProvider.GetElapsedTime(started);
         }
 
         if (deadLetterAsync is not null && tally.Rejected.Count > 0)
@@ -110,7 +119,7 @@ public sealed class InteractionPartition
 
         var checkpoint = await SaveAsync(Math.Max(nextOffset, _checkpoint?.NextOffset ?? nextOffset), cancellationToken).ConfigureAwait(false);
         _faulted = false;
-        return new InteractionBatchResult(tally.Added, tally.Duplicates, tally.Skipped, closed.Count, tally.Rejected, checkpoint);
+        return new InteractionBatchResult(tally.Added, tally.Duplicates, tally.Skipped, closed.Count, tally.Rejected, checkpoint) { PublishElapsed = publishElapsed };
     }
 
     private async Task<PartitionCheckpoint> SaveAsync(long nextOffset, CancellationToken cancellationToken)
