@@ -7,6 +7,7 @@ return args.FirstOrDefault() switch
     "resilience" => ResilienceBenchmarks.Run(args[1..]),
     "validation" => RunValidation(args[1..]),
     "processing" => ProcessingBenchmarks.Run(args[1..]),
+    "features" => await FeaturePublishRun.RunAsync(Console.Out),
     _ => Usage(),
 };
 
@@ -25,6 +26,6 @@ static int RunValidation(string[] args)
 static int Usage()
 {
     Console.Error.WriteLine("usage: RecoFunctions.Benchmarks <suite> [--quick] [BenchmarkDotNet options]");
-    Console.Error.WriteLine("suites: processing, resilience, validation");
+    Console.Error.WriteLine("suites: processing, resilience, validation, features (a quick run only)");
     return 2;
 }

@@ -54,6 +54,25 @@ public sealed class FeatureEndpointTests : SandboxEndpointTest
     }
 
     [Fact]
+    public async Task FeaturesView_SameFeaturesInOtherCallsWithReplays_SameDigest()
+    {
+        await SendAsync(Feature("u-1", views: 1), Feature("u-2", views: 2, clicks: 1));
+        var first = await ViewAsync();
+        await Http.Client.PostAsync("_sandbox/reset", null);
+
+        await SendAsync(Feature("u-2", views: 2, clicks: 1));
+        await SendAsync(Feature("u-1", views: 1), Feature("u-2", views: 2, clicks: 1));
+        var second = await ViewAsync();
+        await SendAsync(Feature("u-1", views: 1) with { TotalDwellMs = 1201 });
+        var changed = await ViewAsync();
+
+        Assert.NotEqual(first.Calls, second.Calls);
+        Assert.Equal(first.Digest, second.Digest);
+        Assert.Matches("^[0-9a-f]{64}$", first.Digest);
+        Assert.NotEqual(first.Digest, changed.Digest);
+    }
+
+    [Fact]
     public async Task FeatureBatch_DuringAnOutage_Answers503AndHoldsNothing()
     {
         Host.Knobs.RecommenderDelivery.StartOutage(503, until: null);
@@ -110,6 +129,8 @@ public sealed class FeatureEndpointTests : SandboxEndpointTest
 
         await waiting.WaitAsync(TimeSpan.FromSeconds(10));
     }
+
+    private async Task<FeaturesView> ViewAsync() => (await Http.GetAsync("_sandbox/features", SandboxJsonContext.Default.FeaturesView)).Body!;
 
     private static FeatureRecord Feature(string user, int views, int clicks = 0) => new()
     {

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using RecoFunctions.Core.Delivery;
+using RecoFunctions.Sandbox.Recording;
 using RecoFunctions.Sandbox.Wire;
 
 namespace RecoFunctions.Sandbox.Endpoints;
@@ -51,6 +52,6 @@ internal static class FeatureEndpoints
         // Features first: the counters then include at least every feature listed.
         var features = state.Features.GetFeatures();
         var counts = state.Features.Counts;
-        return new FeaturesView(counts.Calls, counts.Received, counts.Applied, counts.Unchanged, counts.Rejected, counts.Overwritten, features.Count, features);
+        return new FeaturesView(counts.Calls, counts.Received, counts.Applied, counts.Unchanged, counts.Rejected, counts.Overwritten, features.Count, FeatureDigest.Of(features), features);
     }
 }

@@ -59,9 +59,9 @@ internal static class SandboxCommand
         };
 
         var command = new Command(Name,
-            "Run the sandbox services (content API, placement API, recommender query and delivery APIs) on one loopback port until Ctrl+C or SIGTERM. " +
+            "Run the sandbox services (content API, placement API, recommender query, delivery and feature APIs) on one loopback port until Ctrl+C or SIGTERM. " +
             "Prints 'sandbox: http://127.0.0.1:PORT' on standard output once listening. The recommender records every delivery: " +
-            "GET /_sandbox/stats, /_sandbox/received, /_sandbox/deliveries?key=K; knobs change at runtime through POST /_sandbox/knobs or 'reco sandbox knobs'. " +
+            "GET /_sandbox/stats, /_sandbox/received, /_sandbox/deliveries?key=K, /_sandbox/features (windowed features, sorted, with a digest); knobs change at runtime through POST /_sandbox/knobs or 'reco sandbox knobs'. " +
             "Ids starting missing- do not exist (404), placements starting unknown- are unknown, keys starting rejected- are rejected by the recommender. " +
             "Exit code: 0 stopped by a signal, 2 bad arguments or the port is taken.")
         {
