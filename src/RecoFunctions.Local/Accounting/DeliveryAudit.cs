@@ -221,11 +221,12 @@ public static class DeliveryAudit
             }
         }
 
-        /// <summary>Invalid messages belong to parse or validate; permanent failures to enrich or deliver.</summary>
+        /// <summary>Invalid messages belong to parse or validate; permanent failures to enrich or deliver; late interactions to window.</summary>
         private static bool StageFits(ExpectedDeadLetter expected, DeadLetterStage stage) => expected.Fate switch
         {
             MessageFate.Invalid => stage is DeadLetterStage.Parse or DeadLetterStage.Validate,
             MessageFate.PermanentFailure => stage is DeadLetterStage.Enrich or DeadLetterStage.Deliver,
+            MessageFate.Late => stage is DeadLetterStage.Window,
             _ => false,
         };
 

@@ -10,6 +10,7 @@ public static class DeliveryKindsOf
     {
         ContractKind.ContentV1 => DeliveryKinds.Item,
         ContractKind.CampaignV1 => DeliveryKinds.Campaign,
+        ContractKind.InteractionsV1 => Workload.InteractionWorkload.FeaturesKind,
         _ => throw new ArgumentOutOfRangeException(nameof(contract), contract, null),
     };
 }

@@ -32,6 +32,9 @@ internal abstract class FlowWorkload
 
     public int KeyCount => _versions.Length;
 
+    /// <summary>Whether a service refuses some of this flow's events for good (<see cref="NextPermanentFailure"/>).</summary>
+    public virtual bool HasPermanentFailures => true;
+
     protected long Seed { get; }
 
     /// <summary>Lifecycle state per key; 0 means no event was sent yet.</summary>

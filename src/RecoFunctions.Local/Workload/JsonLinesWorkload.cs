@@ -68,7 +68,8 @@ internal static class JsonLinesWorkload
                 ? MessageCategory.Duplicate
                 : domainEvent.Version < _highest.GetValueOrDefault(domainEvent.Key) ? MessageCategory.OutOfOrder : MessageCategory.Valid;
             _highest[domainEvent.Key] = Math.Max(_highest.GetValueOrDefault(domainEvent.Key), domainEvent.Version);
-            return new WorkloadMessage(flow, domainEvent.Key, value, category, domainEvent.Version, null, null, $"line {lineNumber}");
+            // The record keeps the key read from the value: an interaction's event key is a pseudonym, not what the topic is keyed by.
+            return new WorkloadMessage(flow, key ?? domainEvent.Key, value, category, domainEvent.Version, null, null, $"line {lineNumber}");
         }
 
         private string? KeyOf(byte[] value)
@@ -79,6 +80,7 @@ internal static class JsonLinesWorkload
                 {
                     ContractKind.ContentV1 => JsonSerializer.Deserialize(value, ContractsJsonContext.Default.ContentEventV1)?.Content?.ContentId,
                     ContractKind.CampaignV1 => JsonSerializer.Deserialize(value, ContractsJsonContext.Default.CampaignEventV1)?.Campaign?.CampaignId,
+                    ContractKind.InteractionsV1 => JsonSerializer.Deserialize(value, ContractsJsonContext.Default.InteractionEventV1)?.Interaction?.UserId,
                     _ => null,
                 };
             }

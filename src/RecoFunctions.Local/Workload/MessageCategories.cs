@@ -7,6 +7,7 @@ public static class MessageCategories
         MessageCategory.Valid or MessageCategory.Duplicate or MessageCategory.OutOfOrder => MessageFate.Valid,
         MessageCategory.Invalid or MessageCategory.Hostile => MessageFate.Invalid,
         MessageCategory.PermanentFailure => MessageFate.PermanentFailure,
+        MessageCategory.Late => MessageFate.Late,
         _ => throw new ArgumentOutOfRangeException(nameof(category), category, null),
     };
 }

@@ -20,4 +20,7 @@ public enum MessageCategory
 
     /// <summary>A valid event a downstream service refuses for good (unknown content or placement, rejected key).</summary>
     PermanentFailure,
+
+    /// <summary>A valid interaction stamped far behind the event clock: its windows are closed, so it is dead-lettered at window (<c>late</c>).</summary>
+    Late,
 }

@@ -11,4 +11,7 @@ public enum MessageFate
 
     /// <summary>Valid, but dead-lettered at enrich or deliver because a service refuses it for good (404, 400).</summary>
     PermanentFailure,
+
+    /// <summary>Valid, but later than the windows' allowed lateness: dead-lettered at window with reason <c>late</c>.</summary>
+    Late,
 }

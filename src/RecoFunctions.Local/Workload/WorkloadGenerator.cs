@@ -28,6 +28,7 @@ public sealed class WorkloadGenerator
     private readonly WorkloadRandom _random;
     private readonly FlowWorkload? _content;
     private readonly FlowWorkload? _campaign;
+    private readonly InteractionWorkload? _interactions;
     private readonly Dictionary<FlowWorkload, FlowRules> _rules = [];
     private readonly HostileValues _hostile;
     private readonly WorkloadMessage[] _recent = new WorkloadMessage[RecentCapacity];
@@ -64,6 +65,14 @@ public sealed class WorkloadGenerator
             _campaign = new CampaignWorkload(flow, spec.Keys, spec.Keys, spec.Seed);
             _rules[_campaign] = FlowRules.Of(pipeline.Flows[flow.Name].Validation);
         }
+
+        if (spec.Flows is WorkloadFlows.Interactions)
+        {
+            var flow = FindFlow(registry, ContractKind.InteractionsV1, "interactions.v1");
+            var start = spec.InteractionStart ?? Now() - (spec.InteractionSpacing * spec.Count);
+            _interactions = new InteractionWorkload(flow, spec.Keys, spec.Keys, spec.Seed, start, spec.InteractionSpacing);
+            _rules[_interactions] = FlowRules.Of(pipeline.Flows[flow.Name].Validation);
+        }
     }
 
     /// <summary>Messages generated so far.</summary>
@@ -73,7 +82,7 @@ public sealed class WorkloadGenerator
 
     /// <summary>The flows this workload feeds, with the recommender's kind of what each delivers.</summary>
     public IReadOnlyList<(FlowDefinition Flow, string DeliveryKind)> Flows =>
-        [.. new[] { _content, _campaign }.OfType<FlowWorkload>().Select(flow => (flow.Flow, flow.DeliveryKind))];
+        [.. new[] { _content, _campaign, _interactions }.OfType<FlowWorkload>().Select(flow => (flow.Flow, flow.DeliveryKind))];
 
     /// <returns>False once <see cref="WorkloadSpec.Count"/> messages were generated.</returns>
     public bool TryNext([NotNullWhen(true)] out WorkloadMessage? message)
@@ -109,7 +118,7 @@ public sealed class WorkloadGenerator
 
     private static FlowDefinition FindFlow(FlowRegistry registry, ContractKind contract, string name) =>
         registry.Flows.FirstOrDefault(flow => flow.Contract == contract)
-        ?? throw new ArgumentException($"No enabled flow has Contract {name} in Pipeline:Flows; the workload cannot feed it.", nameof(registry));
+        ?? throw new ArgumentException($"No enabled flow has Contract {name} in Pipeline:Flows; the workload cannot feed it.");
 
     private WorkloadMessage Draw(long unreserved)
     {
@@ -128,6 +137,11 @@ public sealed class WorkloadGenerator
 
         if ((draw -= _spec.MissingShare) < 0)
         {
+            if (!flow.HasPermanentFailures)
+            {
+                return Remember(Valid(flow, flow.NextValid(_random, now)));
+            }
+
             var failing = flow.NextPermanentFailure(_random, now);
             return new WorkloadMessage(flow.Flow, failing.Key, failing.Value, MessageCategory.PermanentFailure, failing.Version, failing.Stage, failing.Rule,
                 $"permanent: {failing.Rule} at {failing.Stage}");
@@ -143,6 +157,11 @@ public sealed class WorkloadGenerator
             return OutOfOrder(flow, now);
         }
 
+        if ((draw -= _spec.LateShare) < 0 && flow == _interactions && _interactions.NextLate(_random) is { } late)
+        {
+            return new WorkloadMessage(flow.Flow, late.Key, late.Value, MessageCategory.Late, 0, late.Stage, late.Rule, "late");
+        }
+
         return Remember(Valid(flow, flow.NextValid(_random, now)));
     }
 
@@ -150,6 +169,7 @@ public sealed class WorkloadGenerator
     {
         WorkloadFlows.Content => _content!,
         WorkloadFlows.Campaign => _campaign!,
+        WorkloadFlows.Interactions => _interactions!,
         _ => _random.Chance(_spec.ContentShare) ? _content! : _campaign!,
     };
 

@@ -30,6 +30,15 @@ public sealed record WorkloadSpec
     /// <summary>Valid events for unknown contents or placements or rejected keys: dead letters at enrich or deliver.</summary>
     public double MissingShare { get; init; }
 
+    /// <summary>Interactions stamped <see cref="InteractionWorkload.LateBy"/> behind the event clock: dead letters at window (<c>late</c>).</summary>
+    public double LateShare { get; init; }
+
+    /// <summary>How far the interactions' event clock advances per event; 20 ms makes 10,000 events span 200 s of event time.</summary>
+    public TimeSpan InteractionSpacing { get; init; } = TimeSpan.FromMilliseconds(20);
+
+    /// <summary>Event time of the first interaction; by default the clock reading minus <see cref="Count"/> × <see cref="InteractionSpacing"/>, so the last is about now.</summary>
+    public DateTimeOffset? InteractionStart { get; init; }
+
     /// <summary>Distinct keys per flow; versions rise per key, so a smaller key space repeats keys more often.</summary>
     public int Keys { get; init; } = 1_000;
 
@@ -57,7 +66,7 @@ public sealed record WorkloadSpec
         MissingShare = 0.01,
     };
 
-    public double TotalShares => InvalidShare + HostileShare + DuplicateShare + OutOfOrderShare + MissingShare;
+    public double TotalShares => InvalidShare + HostileShare + DuplicateShare + OutOfOrderShare + MissingShare + LateShare;
 
     /// <returns>The problems, each naming the property; empty when the spec is usable.</returns>
     public IReadOnlyList<string> Validate()
@@ -78,10 +87,16 @@ public sealed record WorkloadSpec
         Share(problems, nameof(DuplicateShare), DuplicateShare);
         Share(problems, nameof(OutOfOrderShare), OutOfOrderShare);
         Share(problems, nameof(MissingShare), MissingShare);
+        Share(problems, nameof(LateShare), LateShare);
         Share(problems, nameof(ContentShare), ContentShare);
         if (TotalShares > 1 + 1e-9)
         {
             problems.Add($"The shares add up to {TotalShares:0.###}; together they must not exceed 1.");
+        }
+
+        if (InteractionSpacing <= TimeSpan.Zero || InteractionSpacing > TimeSpan.FromHours(1))
+        {
+            problems.Add($"InteractionSpacing must lie between 0 (excluded) and 1 hour (got {InteractionSpacing}).");
         }
 
         if (Keys < 1)

@@ -23,6 +23,7 @@ internal static class ProduceCommand
         var options = new ProduceOptions();
         var command = new Command(Name,
             "Produce events to the flows' topics: a generated workload (realistic content and campaign events with rising versions per key, " +
+            "or user interactions in sessions with an event clock of their own and a share of late events, " +
             "plus chosen shares of invalid, hostile, duplicate, out-of-order and permanently failing messages; deterministic per --seed) or a JSON Lines file. " +
             "Every record is keyed and stamped with its send time (CreateTime), from which end-to-end latency is measured; with --rate, with the time " +
             "the rate was due to send it when it went later, so that a held-back producer shows as latency (coordinated omission). " +
@@ -99,6 +100,7 @@ internal static class ProduceCommand
             {
                 "content" => WorkloadFlows.Content,
                 "campaign" => WorkloadFlows.Campaign,
+                "interactions" => WorkloadFlows.Interactions,
                 _ => WorkloadFlows.Both,
             },
             Count = parse.GetValue(options.Count),
@@ -108,13 +110,20 @@ internal static class ProduceCommand
             DuplicateShare = parse.GetValue(options.DuplicateShare),
             OutOfOrderShare = parse.GetValue(options.OutOfOrderShare),
             MissingShare = parse.GetValue(options.MissingShare),
+            LateShare = parse.GetValue(options.LateShare),
+            InteractionSpacing = TimeSpan.FromMilliseconds(parse.GetValue(options.EventSpacing)),
             Keys = parse.GetValue(options.Keys),
             Seed = parse.GetValue(options.Seed),
         };
         var problems = spec.Validate();
-        if (parse.GetValue(options.File) is null && flow.ToLowerInvariant() is not ("content" or "campaign" or "both"))
+        if (parse.GetValue(options.File) is null && flow.ToLowerInvariant() is not ("content" or "campaign" or "both" or "interactions"))
         {
-            problems = [.. problems, $"--flow {flow}: a generated workload feeds content, campaign or both."];
+            problems = [.. problems, $"--flow {flow}: a generated workload feeds content, campaign, both (content and campaign) or interactions."];
+        }
+
+        if (spec.LateShare > 0 && spec.Flows != WorkloadFlows.Interactions)
+        {
+            problems = [.. problems, "--late-share applies to --flow interactions only."];
         }
 
         return problems.Count == 0 ? spec : throw new RecoStartupException(problems.Select(OptionNames));
@@ -140,13 +149,15 @@ internal static class ProduceCommand
         .Replace("DuplicateShare", "--duplicate-share", StringComparison.Ordinal)
         .Replace("OutOfOrderShare", "--out-of-order-share", StringComparison.Ordinal)
         .Replace("MissingShare", "--missing-share", StringComparison.Ordinal)
+        .Replace("LateShare", "--late-share", StringComparison.Ordinal)
+        .Replace("InteractionSpacing", "--event-spacing", StringComparison.Ordinal)
         .Replace("Count ", "--count ", StringComparison.Ordinal)
         .Replace("Rate ", "--rate ", StringComparison.Ordinal)
         .Replace("Keys ", "--keys ", StringComparison.Ordinal);
 
     private static (IEnumerable<WorkloadMessage>, WorkloadManifest) Generated(WorkloadSpec spec, PipelineOptions pipeline, TimeProvider time)
     {
-        var generator = new WorkloadGenerator(spec, pipeline, time);
+        var generator = CreateGenerator(spec, pipeline, time);
         var manifest = new WorkloadManifest(time.GetUtcNow(), "generated", spec.Seed);
         foreach (var (flow, kind) in generator.Flows)
         {
@@ -214,7 +225,7 @@ internal static class ProduceCommand
 
     private static int DryRun(RecoConsole console, WorkloadSpec spec, PipelineOptions pipeline, TimeProvider time)
     {
-        var generator = new WorkloadGenerator(spec, pipeline, time);
+        var generator = CreateGenerator(spec, pipeline, time);
         var counts = new Dictionary<MessageCategory, long>();
         long bytes = 0;
         var started = time.GetTimestamp();
@@ -231,6 +242,19 @@ internal static class ProduceCommand
         console.Error.WriteLine("reco produce: dry run, nothing sent: " + string.Join(", ",
             counts.OrderBy(pair => pair.Key).Select(pair => string.Create(CultureInfo.InvariantCulture, $"{ProduceSummary.Describe(pair.Key)} {pair.Value}"))));
         return ExitCodes.Success;
+    }
+
+    /// <summary>A generator for an enabled flow; a disabled one is a configuration problem, not a crash.</summary>
+    private static WorkloadGenerator CreateGenerator(WorkloadSpec spec, PipelineOptions pipeline, TimeProvider time)
+    {
+        try
+        {
+            return new WorkloadGenerator(spec, pipeline, time);
+        }
+        catch (ArgumentException exception)
+        {
+            throw new RecoStartupException(exception.Message);
+        }
     }
 
     private static string? NonEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;

@@ -14,7 +14,7 @@ internal sealed class ProduceOptions
 
     public Option<string> Flow { get; } = new("--flow", "-f")
     {
-        Description = "Which flow to feed: content, campaign or both (generated workloads). With --file: the flow whose topic receives the file.",
+        Description = "Which flow to feed: content, campaign, both (content and campaign) or interactions (generated workloads). With --file: the flow whose topic receives the file.",
         HelpName = "FLOW",
         DefaultValueFactory = _ => "both",
     };
@@ -47,6 +47,17 @@ internal sealed class ProduceOptions
         "Valid events the services refuse for good: unknown content (missing-…), unknown placement (unknown-…), rejected keys (rejected-…) (dead letters at enrich/deliver).",
         WorkloadSpec.Default.MissingShare);
 
+    public Option<double> LateShare { get; } = Share("--late-share",
+        "Interactions (--flow interactions) stamped two days behind the event clock, beyond the windows' allowed lateness (dead letters at window, reason late).",
+        0);
+
+    public Option<double> EventSpacing { get; } = new("--event-spacing")
+    {
+        Description = "Interactions: milliseconds of event time between consecutive events; the last event is stamped about now.",
+        HelpName = "MS",
+        DefaultValueFactory = _ => WorkloadSpec.Default.InteractionSpacing.TotalMilliseconds,
+    };
+
     public Option<int> Keys { get; } = new("--keys", "-k")
     {
         Description = "Distinct keys per flow; versions rise per key, so fewer keys means more updates of each.",
@@ -63,7 +74,7 @@ internal sealed class ProduceOptions
 
     public Option<FileInfo?> File { get; } = new("--file")
     {
-        Description = "Replay a JSON Lines file (one value per line) to --flow's topic instead of generating; each line is keyed by its contentId/campaignId when readable.",
+        Description = "Replay a JSON Lines file (one value per line) to --flow's topic instead of generating; each line is keyed by its contentId/campaignId/interaction.userId when readable.",
         HelpName = "FILE.jsonl",
     };
 
@@ -79,7 +90,7 @@ internal sealed class ProduceOptions
     };
 
     public IEnumerable<Option> All =>
-        [Bootstrap, Flow, Count, Rate, InvalidShare, HostileShare, DuplicateShare, OutOfOrderShare, MissingShare, Keys, Seed, File, Manifest, DryRun];
+        [Bootstrap, Flow, Count, Rate, InvalidShare, HostileShare, DuplicateShare, OutOfOrderShare, MissingShare, LateShare, EventSpacing, Keys, Seed, File, Manifest, DryRun];
 
     private static Option<double> Share(string name, string description, double defaultValue) => new(name)
     {

@@ -30,7 +30,8 @@ internal static class ProduceSummary
                 .Select(category => Line($"{Describe(category)} {flow.CountOf(category)}")));
             var failed = flow.Failed > 0 ? Line($", {flow.Failed} failed") : string.Empty;
             writer.WriteLine(Line($"  {flow.Flow} ({flow.Topic}): {flow.Produced} sent{failed}: {categories}"));
-            writer.WriteLine(Line($"    expected: {flow.CountOf(MessageFate.Valid)} reach the recommender ({flow.DistinctValidPairs} distinct key-versions), {flow.CountOf(MessageFate.Invalid)} dead letters at parse/validate, {flow.CountOf(MessageFate.PermanentFailure)} at enrich/deliver ({flow.DeadLetterTopic})"));
+            var late = flow.CountOf(MessageFate.Late) > 0 ? Line($", {flow.CountOf(MessageFate.Late)} at window (late)") : string.Empty;
+            writer.WriteLine(Line($"    expected: {flow.CountOf(MessageFate.Valid)} reach the recommender ({flow.DistinctValidPairs} distinct key-versions), {flow.CountOf(MessageFate.Invalid)} dead letters at parse/validate, {flow.CountOf(MessageFate.PermanentFailure)} at enrich/deliver{late} ({flow.DeadLetterTopic})"));
         }
     }
 

@@ -136,7 +136,7 @@ public sealed class ValidateCommandTests : IDisposable
 
         Assert.Equal(2, run.ExitCode);
         Assert.Empty(run.Output);
-        Assert.Contains("--flow news: no enabled flow has this name (flows: campaign, content)", run.Error, StringComparison.Ordinal);
+        Assert.Contains("--flow news: no enabled flow has this name (flows: campaign, content, interactions)", run.Error, StringComparison.Ordinal);
     }
 
     [Theory]
