@@ -3,6 +3,7 @@ using Confluent.Kafka;
 using Microsoft.Extensions.Logging;
 using RecoFunctions.Core.Flows;
 using RecoFunctions.Runtime.Kafka;
+using RecoFunctions.Runtime.Windows;
 
 namespace RecoFunctions.Runtime;
 
@@ -38,6 +39,8 @@ internal sealed class ConsumerLoop
     private readonly RateLimiter _rateLimiter;
     private readonly Backpressure _backpressure;
     private readonly OffsetCommitter _committer;
+    private readonly WindowedPartitions? _windowed;
+    private readonly WindowedBatchRunner? _windowedRunner;
     private readonly HashSet<string> _reported = new(StringComparer.Ordinal);
     private readonly Dictionary<RuntimePartition, PartitionLane> _lanes = [];
     private PartitionLane[] _published = [];
@@ -54,7 +57,9 @@ internal sealed class ConsumerLoop
         RuntimeOptions options,
         RuntimeMetrics metrics,
         TimeProvider timeProvider,
-        ILogger logger)
+        ILogger logger,
+        WindowedPartitions? windowed = null,
+        WindowedBatchRunner? windowedRunner = null)
     {
         _config = config;
         _flowsByTopic = flows.ToDictionary(flow => flow.Topic, StringComparer.Ordinal);
@@ -68,6 +73,8 @@ internal sealed class ConsumerLoop
         _rateLimiter = new RateLimiter(_time, TimeSpan.FromSeconds(10));
         _backpressure = new Backpressure(_options, metrics, _time, logger, OnConsumeError);
         _committer = new OffsetCommitter(logger, _rateLimiter);
+        _windowed = windowed;
+        _windowedRunner = windowedRunner;
     }
 
     /// <summary>The lanes of the partitions assigned now; safe to read from any thread.</summary>
@@ -90,8 +97,8 @@ internal sealed class ConsumerLoop
             .SetLogHandler((_, message) => RuntimeLog.Librdkafka(_logger, message.Facility, message.Message))
             .SetPartitionsAssignedHandler((consumer, partitions) =>
             {
-                OnAssigned(consumer, partitions);
-                return CompleteLogStart.Of(consumer, partitions, _config);
+                var resume = OnAssigned(consumer, partitions);
+                return ResumeAt(CompleteLogStart.Of(consumer, partitions, _config), resume);
             })
             .SetPartitionsRevokedHandler(OnRevoked)
             .SetPartitionsLostHandler(OnLost)
@@ -212,7 +219,7 @@ internal sealed class ConsumerLoop
 
             while (lane.TryCut(now, _time, _options, out var blockers) is { } batch)
             {
-                batch.Completion = _runner.Start(lane, batch, blockers);
+                batch.Completion = lane.Windowed is null ? _runner.Start(lane, batch, blockers) : _windowedRunner!.Start(lane, batch);
             }
         }
     }
@@ -268,26 +275,44 @@ internal sealed class ConsumerLoop
         }
     }
 
-    private void OnAssigned(IConsumer<byte[]?, byte[]?> consumer, List<TopicPartition> partitions)
+    /// <summary>Creates the new partitions' lanes; returns where windowed partitions resume (their state's checkpoint).</summary>
+    private Dictionary<TopicPartition, long> OnAssigned(IConsumer<byte[]?, byte[]?> consumer, List<TopicPartition> partitions)
     {
+        var resume = new Dictionary<TopicPartition, long>();
         if (_stopping)
         {
-            return;
+            return resume;
         }
 
         _hasAssignment = true;
-        var added = new List<PartitionLane>();
+        var assigned = new List<(RuntimePartition Key, FlowDefinition Flow)>();
         foreach (var partition in partitions)
         {
             var key = new RuntimePartition(partition.Topic, partition.Partition.Value);
-            if (!_flowsByTopic.TryGetValue(partition.Topic, out var flow) || _lanes.ContainsKey(key))
+            if (_flowsByTopic.TryGetValue(partition.Topic, out var flow) && !_lanes.ContainsKey(key))
             {
+                assigned.Add((key, flow));
+            }
+        }
+
+        var windowed = RestoreWindowed(assigned);
+        var added = new List<PartitionLane>();
+        foreach (var (key, flow) in assigned)
+        {
+            WindowedPartition? state = null;
+            if (WindowedPartitions.IsWindowed(flow) && !windowed.TryGetValue(key, out state))
+            {
+                // Not restored: the runtime is stopping with the failure; nothing of the partition is processed.
                 continue;
             }
 
-            var lane = new PartitionLane(key, flow);
+            var lane = new PartitionLane(key, flow) { Windowed = state };
             _lanes[key] = lane;
             added.Add(lane);
+            if (state?.ResumeOffset is { } offset)
+            {
+                resume[lane.KafkaPartition] = offset;
+            }
         }
 
         Publish();
@@ -295,7 +320,54 @@ internal sealed class ConsumerLoop
         {
             RuntimeLog.PartitionsAssigned(_logger, added.Count, Describe(added));
         }
+
+        return resume;
     }
+
+    /// <summary>
+    /// Reads the window state of the assigned windowed partitions back, side by side, before any of their records is
+    /// fetched (the handler blocks the poll thread meanwhile, as a rebalance does). A failure stops the runtime.
+    /// </summary>
+    private Dictionary<RuntimePartition, WindowedPartition> RestoreWindowed(List<(RuntimePartition Key, FlowDefinition Flow)> assigned)
+    {
+        var restored = new Dictionary<RuntimePartition, WindowedPartition>();
+        var keys = assigned.Where(item => WindowedPartitions.IsWindowed(item.Flow)).Select(item => item.Key).ToList();
+        if (keys.Count == 0)
+        {
+            return restored;
+        }
+
+        if (_windowed is null)
+        {
+            _fault.Raise(new InvalidOperationException($"{PartitionRanges.Format(keys)} belong to a windowed flow, but the runtime has no window state store."));
+            return restored;
+        }
+
+        var opening = keys.ConvertAll(key => _windowed.OpenAsync(key, _fault.Token));
+        try
+        {
+            Task.WaitAll(opening);
+        }
+        catch (AggregateException exception)
+        {
+            var failure = exception.InnerExceptions.Count == 1 ? exception.InnerExceptions[0] : exception.Flatten();
+            WindowsLog.RestoreFailed(_logger, failure, PartitionRanges.Format(keys));
+            _fault.Raise(failure);
+            return restored;
+        }
+
+        for (var i = 0; i < keys.Count; i++)
+        {
+            restored[keys[i]] = opening[i].Result;
+        }
+
+        return restored;
+    }
+
+    private static List<TopicPartitionOffset> ResumeAt(List<TopicPartitionOffset> starts, Dictionary<TopicPartition, long> resume) =>
+        resume.Count == 0
+            ? starts
+            : starts.ConvertAll(start => resume.TryGetValue(start.TopicPartition, out var offset) ? new TopicPartitionOffset(start.TopicPartition, new Offset(offset)) : start);
 
     private void OnRevoked(IConsumer<byte[]?, byte[]?> consumer, List<TopicPartitionOffset> partitions)
     {

@@ -1,3 +1,4 @@
+using System.Text;
 using Confluent.Kafka;
 using Microsoft.Extensions.Logging;
 using RecoFunctions.Core.DeadLetters;
@@ -24,12 +25,17 @@ internal sealed class DeadLetterPublisher : IDisposable
     private readonly Func<IProducer<byte[]?, byte[]?>> _build;
     private readonly TimeProvider _timeProvider;
     private readonly ILogger _logger;
+    private readonly DeadLetterRedactor _redactor;
     private readonly RateLimiter _rateLimiter;
     private readonly Lock _lock = new();
     private IProducer<byte[]?, byte[]?> _producer;
     private bool _disposed;
 
-    public DeadLetterPublisher(ProducerConfig config, TimeProvider timeProvider, ILogger logger)
+    /// <param name="config">The producer's settings (acks=all, idempotent).</param>
+    /// <param name="timeProvider">Stamps the dead letters and paces retries.</param>
+    /// <param name="logger">Where retries and omitted values are reported.</param>
+    /// <param name="redactor">Keeps user ids off the dead-letter topics of flows that carry them; none by default.</param>
+    public DeadLetterPublisher(ProducerConfig config, TimeProvider timeProvider, ILogger logger, DeadLetterRedactor? redactor = null)
     {
         ArgumentNullException.ThrowIfNull(config);
         config.MessageMaxBytes = Math.Max(config.MessageMaxBytes ?? 0, MaxRecordBytes);
@@ -39,6 +45,7 @@ internal sealed class DeadLetterPublisher : IDisposable
             .Build();
         _timeProvider = timeProvider;
         _logger = logger;
+        _redactor = redactor ?? DeadLetterRedactor.None;
         _rateLimiter = new RateLimiter(timeProvider, TimeSpan.FromSeconds(10));
         _producer = _build();
     }
@@ -48,8 +55,9 @@ internal sealed class DeadLetterPublisher : IDisposable
     {
         ArgumentNullException.ThrowIfNull(flow);
         ArgumentNullException.ThrowIfNull(original);
-        var deadLetter = DeadLetterRecord.From(ConfluentRecords.ToMessage(original), failure, _timeProvider.GetUtcNow());
-        var message = Build(original, deadLetter);
+        var source = ConfluentRecords.ToMessage(original);
+        var deadLetter = DeadLetterRecord.From(source, failure, _timeProvider.GetUtcNow(), _redactor);
+        var message = Build(original, source.Key, deadLetter);
         var delay = FirstRetryDelay;
         while (true)
         {
@@ -63,7 +71,7 @@ internal sealed class DeadLetterPublisher : IDisposable
             catch (ProduceException<byte[]?, byte[]?> exception) when (IsTooLarge(exception.Error.Code) && message.Value is not null)
             {
                 RuntimeLog.DeadLetterValueOmitted(_logger, Describe(original), flow.DeadLetterTopic, original.Message.Value?.Length ?? 0);
-                message = Build(original, deadLetter.WithoutValue());
+                message = Build(original, source.Key, deadLetter.WithoutValue());
                 continue;
             }
             catch (KafkaException exception) when (!cancellationToken.IsCancellationRequested)
@@ -105,17 +113,34 @@ internal sealed class DeadLetterPublisher : IDisposable
         _producer.Dispose();
     }
 
-    /// <summary>The original key bytes as they were (the record's key is text), the value unless left out, the codec's headers with the trace context of the batch that dead-lettered it.</summary>
-    private static Message<byte[]?, byte[]?> Build(ConsumeResult<byte[]?, byte[]?> original, DeadLetterRecord deadLetter)
+    /// <summary>
+    /// The key and value the record carries (the original bytes when it carries them unchanged; a redacted key or value
+    /// as Core replaced it), the value left out when the record says so, and the codec's headers with the trace context
+    /// of the batch that dead-lettered it.
+    /// </summary>
+    private static Message<byte[]?, byte[]?> Build(ConsumeResult<byte[]?, byte[]?> original, string? originalKey, DeadLetterRecord deadLetter)
     {
         var headers = ConfluentRecords.ToHeaders(DeadLetterCodec.ToHeaders(deadLetter));
         KafkaTraceContext.StampDeadLetter(headers, System.Diagnostics.Activity.Current);
         return new()
         {
-            Key = original.Message.Key,
-            Value = deadLetter.ValueOmitted ? null : original.Message.Value,
+            // Unchanged, the key's bytes go as they were, even where they are not valid UTF-8.
+            Key = string.Equals(originalKey, deadLetter.Key, StringComparison.Ordinal) ? original.Message.Key : KeyOf(deadLetter.Key),
+            Value = deadLetter.ValueOmitted ? null : ValueOf(original.Message.Value, deadLetter.Value),
             Headers = headers,
         };
+    }
+
+    private static byte[]? KeyOf(string? key) => key is null ? null : Encoding.UTF8.GetBytes(key);
+
+    private static byte[]? ValueOf(byte[]? originalValue, ReadOnlyMemory<byte> value)
+    {
+        if (originalValue is not null && value.Span.SequenceEqual(originalValue))
+        {
+            return originalValue;
+        }
+
+        return originalValue is null && value.IsEmpty ? null : value.ToArray();
     }
 
     private void Rebuild(IProducer<byte[]?, byte[]?> failed, string reason)

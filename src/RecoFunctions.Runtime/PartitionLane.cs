@@ -1,5 +1,6 @@
 using Confluent.Kafka;
 using RecoFunctions.Core.Flows;
+using RecoFunctions.Runtime.Windows;
 
 namespace RecoFunctions.Runtime;
 
@@ -43,6 +44,12 @@ internal sealed class PartitionLane
     public TopicPartition KafkaPartition { get; }
 
     public FlowDefinition Flow { get; }
+
+    /// <summary>
+    /// The window state of a windowed flow's partition, opened on assignment; null for the other flows. Its batches run
+    /// one after another, each using it alone.
+    /// </summary>
+    public WindowedPartition? Windowed { get; init; }
 
     /// <summary><c>topic[partition]</c>, for logs.</summary>
     public string Name { get; }
@@ -167,7 +174,8 @@ internal sealed class PartitionLane
             return null;
         }
 
-        if (_running.Count >= options.MaxBatchesPerPartition)
+        // A windowed partition's state takes its events in partition order: one batch at a time.
+        if (_running.Count >= (Windowed is null ? options.MaxBatchesPerPartition : 1))
         {
             WaitsForSlot = true;
             return null;

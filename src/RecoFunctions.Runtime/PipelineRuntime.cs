@@ -3,13 +3,16 @@ using Confluent.Kafka;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using RecoFunctions.Core.DeadLetters;
 using RecoFunctions.Core.Flows;
 using RecoFunctions.Core.Intake;
 using RecoFunctions.Core.Processing;
 using RecoFunctions.Core.Resilience;
+using RecoFunctions.Core.Windowing;
 using RecoFunctions.Core.Workflow;
 using RecoFunctions.Runtime.Kafka;
 using RecoFunctions.Runtime.Telemetry;
+using RecoFunctions.Runtime.Windows;
 
 namespace RecoFunctions.Runtime;
 
@@ -39,6 +42,7 @@ public sealed class PipelineRuntime
     private readonly RuntimeMetrics _metrics;
     private readonly BatchTimes _batchTimes;
     private readonly EmbeddedKafka? _embeddedKafka;
+    private readonly IServiceProvider _services;
     private ConsumerLoop? _loop;
     private Task? _running;
     private long _startedAt;
@@ -66,6 +70,7 @@ public sealed class PipelineRuntime
         ConsumerLagMetrics.Observe(services.GetRequiredService<IMeterFactory>(), () => _loop?.Lanes ?? []);
         _batchTimes = new BatchTimes(_time);
         _embeddedKafka = embeddedKafka;
+        _services = services;
         BootstrapServers = bootstrapServers;
         GroupId = string.IsNullOrWhiteSpace(groupId) ? _kafkaOptions.ConsumerGroup : groupId;
     }
@@ -122,13 +127,16 @@ public sealed class PipelineRuntime
             RuntimeLog.TopicMissing(_logger, topic, BootstrapServers);
         }
 
-        using var deadLetters = new DeadLetterPublisher(KafkaClientConfigs.Producer(_kafkaOptions, BootstrapServers), _time, _logger);
+        using var windowState = await OpenWindowStateAsync(metadata, stoppingToken).ConfigureAwait(false);
+        using var deadLetters = new DeadLetterPublisher(KafkaClientConfigs.Producer(_kafkaOptions, BootstrapServers), _time, _logger, _services.GetService<DeadLetterRedactor>());
         using var fault = new RuntimeFault(_logger);
         var finished = new FinishedOffsets();
         var finisher = new BatchFinisher(deadLetters, _metrics, finished, _time);
         var runner = new BatchRunner(_intake, _processor, _budget, _time, _options, finisher, _metrics, _batchTimes, fault, _logger);
+        var windowed = windowState is null ? null : WindowedPartitionsOver(windowState);
+        var windowedRunner = windowState is null ? null : new WindowedBatchRunner(_intake, finisher, finished, _metrics, _time, fault);
         var config = RuntimeConsumerConfig.Create(_kafkaOptions, BootstrapServers, GroupId);
-        var loop = new ConsumerLoop(config, _flows.Flows, runner, finished, fault, _options, _metrics, _time, _logger);
+        var loop = new ConsumerLoop(config, _flows.Flows, runner, finished, fault, _options, _metrics, _time, _logger, windowed, windowedRunner);
         RuntimeLog.Starting(_logger, string.Join(", ", Topics), BootstrapServers, GroupId);
 
         var completion = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -250,6 +258,45 @@ public sealed class PipelineRuntime
 
         var stopped = Volatile.Read(ref _stoppedAt);
         return _time.GetElapsedTime(started, stopped != 0 ? stopped : _time.GetTimestamp());
+    }
+
+    /// <summary>
+    /// The changelog store when a windowed flow is enabled (null otherwise); the changelog of each windowed topic that
+    /// exists now is created or checked here, so that a misfit fails at start-up.
+    /// </summary>
+    /// <exception cref="ChangelogTopicException">A changelog topic does not fit its flow's topic.</exception>
+    private async Task<ChangelogWindowStateStore?> OpenWindowStateAsync(Metadata metadata, CancellationToken cancellationToken)
+    {
+        var windowed = _flows.Flows.Where(WindowedPartitions.IsWindowed).ToList();
+        if (windowed.Count == 0)
+        {
+            return null;
+        }
+
+        var options = _services.GetRequiredService<IOptions<ChangelogOptions>>().Value;
+        var embedded = _embeddedKafka ?? EmbeddedKafka.InThisProcess(BootstrapServers);
+        var store = new ChangelogWindowStateStore(_kafkaOptions, options, BootstrapServers, GroupId, embedded, _time, _logger);
+        try
+        {
+            foreach (var flow in windowed.Where(flow => BrokerProbe.PartitionsOf(metadata, flow.Topic) is not null))
+            {
+                await store.Topics.EnsureAsync(flow.Topic, cancellationToken).ConfigureAwait(false);
+            }
+
+            return store;
+        }
+        catch
+        {
+            store.Dispose();
+            throw;
+        }
+    }
+
+    private WindowedPartitions WindowedPartitionsOver(IWindowStateStore store)
+    {
+        var publisher = _services.GetService<IClosedWindowPublisher>()
+            ?? throw new InvalidOperationException("A windowed flow is enabled but no IClosedWindowPublisher is registered (AddRecoRuntime registers the recommender's).");
+        return new WindowedPartitions(store, publisher, _services.GetRequiredService<IOptions<WindowingOptions>>().Value, _options, _time, _logger);
     }
 
     private void CreateEmbeddedTopics()

@@ -6,8 +6,10 @@ using RecoFunctions.Core.Configuration;
 using RecoFunctions.Core.CircuitState;
 using RecoFunctions.Core.Intake;
 using RecoFunctions.Core.Processing;
+using RecoFunctions.Core.Windowing;
 using RecoFunctions.Core.Workflow;
 using RecoFunctions.Runtime.Kafka;
+using RecoFunctions.Runtime.Windows;
 
 namespace RecoFunctions.Runtime;
 
@@ -28,10 +30,15 @@ public static class RuntimeServiceCollectionExtensions
             .ValidateKeyedOnStart<RuntimeOptions, RuntimeOptionsValidator>(RuntimeOptions.SectionName);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<RuntimeOptions>>(
             new KnownKeysValidator<RuntimeOptions>(configuration, RuntimeOptions.SectionName)));
+        services.AddOptions<ChangelogOptions>()
+            .Bind(configuration.GetSection(ChangelogOptions.SectionName))
+            .ValidateKeyedOnStart<ChangelogOptions, ChangelogOptionsValidator>(ChangelogOptions.SectionName);
+        services.AddWindowing(configuration);
         services.AddRecoPipeline(configuration);
         services.AddRecoResilience(configuration);
         services.AddRecoWorkflow(configuration);
         services.AddRecoServices(configuration);
+        services.AddWindowFeatures(configuration);
         return services;
     }
 }

@@ -9,6 +9,12 @@ internal sealed record DrillSettings
     /// <summary>Messages per second offered while the fault happens.</summary>
     public double Rate { get; init; } = 5_000;
 
+    /// <summary>Interactions streamed in the windows-kill drill.</summary>
+    public long Interactions { get; init; } = 200_000;
+
+    /// <summary>Interactions per second offered in the windows-kill drill.</summary>
+    public double InteractionRate { get; init; } = 10_000;
+
     /// <summary>SIGKILLs of <c>reco run</c> in the kill-and-restart drill.</summary>
     public int Kills { get; init; } = 3;
 

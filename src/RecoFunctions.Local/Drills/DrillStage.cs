@@ -19,6 +19,13 @@ internal sealed class DrillStage : IAsyncDisposable
 
     /// <summary>How long a run may take to drain and exit after the stop signal.</summary>
     public static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(60);
+    /// <summary>
+    /// The consumer groups the drills run in: the broker creates their window-state changelog topics, which a
+    /// <c>reco run</c> of another process cannot create on the embedded Kafka.
+    /// </summary>
+    private static readonly string[] Groups =
+        ["drill-kill", "drill-outage", "drill-stall", "drill-clean", "drill-poison", "drill-rebalance", WindowsKillDrill.KilledGroup, WindowsKillDrill.ReferenceGroup];
+
     private readonly List<RecoProcess> _processes = [];
     private readonly string _directory = Path.Combine(Path.GetTempPath(), "reco-drill-" + Guid.NewGuid().ToString("N")[..12]);
 
@@ -45,7 +52,7 @@ internal sealed class DrillStage : IAsyncDisposable
     /// <summary>Starts broker and sandbox; <c>partitions</c> per flow topic (more keep a backlog produced ahead under the broker's 5 MiB per partition).</summary>
     public static async Task<DrillStage> StartAsync(DrillSettings settings, CancellationToken cancellationToken, int partitions = 8)
     {
-        var broker = RecoProcess.Start(settings.RecoDll, ["broker"], new Dictionary<string, string>
+        var broker = RecoProcess.Start(settings.RecoDll, ["broker", .. Groups.SelectMany(group => new[] { "--group", group })], new Dictionary<string, string>
         {
             ["Kafka__EmbeddedPartitions"] = partitions.ToString(CultureInfo.InvariantCulture),
         });
@@ -66,9 +73,9 @@ internal sealed class DrillStage : IAsyncDisposable
     }
 
     /// <summary>What <c>reco run</c> needs to find the sandbox, and shorter timers so that a killed member's partitions move on sooner.</summary>
-    public IReadOnlyDictionary<string, string> RunEnvironment()
+    public IReadOnlyDictionary<string, string> RunEnvironment(Uri? sandbox = null)
     {
-        var url = SandboxUrl.ToString();
+        var url = (sandbox ?? SandboxUrl).ToString();
         return new Dictionary<string, string>(StringComparer.Ordinal)
         {
             [$"Services__{ServiceNames.ContentApi}__BaseUrl"] = url,
@@ -88,6 +95,23 @@ internal sealed class DrillStage : IAsyncDisposable
         var run = Track(RecoProcess.Start(Settings.RecoDll, ["run", "--bootstrap", Bootstrap, "--group", group, "--no-live", .. extra], RunEnvironment(), interrupt));
         Settings.Log($"reco run started (pid {run.Id}, group {group})");
         return run;
+    }
+
+    /// <summary>Starts <c>reco run --no-live</c> in <paramref name="group"/> against another sandbox (<see cref="StartSandboxAsync"/>).</summary>
+    public RecoProcess StartRun(Uri sandbox, string group, params string[] extra)
+    {
+        var run = Track(RecoProcess.Start(Settings.RecoDll, ["run", "--bootstrap", Bootstrap, "--group", group, "--no-live", .. extra], RunEnvironment(sandbox), InterruptDisposition.Inherited));
+        Settings.Log($"reco run started (pid {run.Id}, group {group}, sandbox {sandbox})");
+        return run;
+    }
+
+    /// <summary>Starts one more sandbox, for a run whose deliveries are to be compared with the first sandbox's; returns its address.</summary>
+    public async Task<Uri> StartSandboxAsync(CancellationToken cancellationToken)
+    {
+        var sandbox = Track(RecoProcess.Start(Settings.RecoDll, ["sandbox", "--port", "0"]));
+        var url = new Uri(await sandbox.WaitForLineAsync("sandbox:", StartTimeout, cancellationToken).ConfigureAwait(false));
+        Settings.Log($"second sandbox at {url} (pid {sandbox.Id})");
+        return url;
     }
 
     /// <summary>Starts <c>reco produce</c> of the drill's stream (no messages bound to fail permanently, so every valid one must arrive).</summary>

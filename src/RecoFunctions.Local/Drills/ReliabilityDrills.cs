@@ -21,7 +21,7 @@ internal static partial class ReliabilityDrills
     /// <summary>The poison drill produces its stream ahead: enough partitions that none holds more than the broker keeps (5 MiB).</summary>
     private const int BacklogPartitions = 32;
 
-    public static IReadOnlyList<string> All { get; } = [KillRestart, Outage, BrokerStall, Poison, Rebalance];
+    public static IReadOnlyList<string> All { get; } = [KillRestart, Outage, BrokerStall, Poison, Rebalance, WindowsKillDrill.Name];
 
     public static async Task<DrillResult> RunAsync(string name, DrillSettings settings, CancellationToken cancellationToken)
     {
@@ -36,6 +36,7 @@ internal static partial class ReliabilityDrills
                 BrokerStall => await BrokerStallAsync(settings, cancellationToken).ConfigureAwait(false),
                 Poison => await PoisonAsync(settings, cancellationToken).ConfigureAwait(false),
                 Rebalance => await RebalanceAsync(settings, cancellationToken).ConfigureAwait(false),
+                WindowsKillDrill.Name => await WindowsKillDrill.RunAsync(settings, cancellationToken).ConfigureAwait(false),
                 _ => throw new ArgumentOutOfRangeException(nameof(name), name, "unknown drill"),
             };
         }

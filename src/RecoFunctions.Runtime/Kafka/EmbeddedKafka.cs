@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.RegularExpressions;
 using Confluent.Kafka;
 
@@ -10,6 +11,7 @@ namespace RecoFunctions.Runtime.Kafka;
 /// </summary>
 public sealed partial class EmbeddedKafka : IDisposable
 {
+    private static readonly ConcurrentDictionary<string, EmbeddedKafka> InProcess = new(StringComparer.Ordinal);
     private readonly IAdminClient _owner;
     private readonly IntPtr _cluster;
     private readonly Lock _gate = new();
@@ -24,6 +26,7 @@ public sealed partial class EmbeddedKafka : IDisposable
 
         // A new consumer group would otherwise wait 3 s before its first assignment.
         MockClusterNative.SetInitialRebalanceDelay(_cluster, TimeSpan.Zero);
+        InProcess[bootstrapServers] = this;
     }
 
     public string BootstrapServers { get; }
@@ -61,6 +64,12 @@ public sealed partial class EmbeddedKafka : IDisposable
         }
     }
 
+    /// <summary>
+    /// The embedded cluster this process runs at <paramref name="bootstrapServers"/>, if any: only its owner can create
+    /// topics with a chosen partition count (the mock cluster does not answer CreateTopics).
+    /// </summary>
+    public static EmbeddedKafka? InThisProcess(string bootstrapServers) => InProcess.GetValueOrDefault(bootstrapServers);
+
     /// <summary>Creates the topic unless this cluster already has it. Idempotent.</summary>
     public void EnsureTopic(string topic, int? partitions = null)
     {
@@ -82,7 +91,11 @@ public sealed partial class EmbeddedKafka : IDisposable
         }
     }
 
-    public void Dispose() => _owner.Dispose();
+    public void Dispose()
+    {
+        InProcess.TryRemove(new KeyValuePair<string, EmbeddedKafka>(BootstrapServers, this));
+        _owner.Dispose();
+    }
 
     [GeneratedRegex(@"replaced with (\S+)")]
     private static partial Regex ReplacedWith();

@@ -7,6 +7,7 @@ using RecoFunctions.Core.Intake;
 using RecoFunctions.Local.Cli.Shared;
 using RecoFunctions.Runtime.Hosting;
 using RecoFunctions.Runtime.Kafka;
+using RecoFunctions.Runtime.Windows;
 
 namespace RecoFunctions.Local.Cli.Broker;
 
@@ -19,6 +20,13 @@ internal static class BrokerCommand
         {
             Description = "An extra topic to create, NAME or NAME:PARTITIONS (repeatable). The flows' topics and dead-letter topics are always created.",
             HelpName = "NAME[:PARTITIONS]",
+            AllowMultipleArgumentsPerToken = false,
+        };
+        var groupOption = new Option<string[]>("--group", "-g")
+        {
+            Description = "A consumer group whose window-state changelog topics to create for the windowed flows (repeatable; Kafka:ConsumerGroup when none). " +
+                "Only the broker can create topics with a chosen partition count, so a 'reco run --bootstrap' of another group finds none.",
+            HelpName = "GROUP",
             AllowMultipleArgumentsPerToken = false,
         };
         var addressFileOption = new Option<FileInfo?>("--address-file")
@@ -35,6 +43,7 @@ internal static class BrokerCommand
             "Exit code: 0 stopped, 2 bad arguments or configuration.")
         {
             topicOption,
+            groupOption,
             addressFileOption,
         };
 
@@ -43,13 +52,14 @@ internal static class BrokerCommand
             parseResult.GetValue(global.Environment),
             parseResult.GetValue(global.Config),
             parseResult.GetValue(topicOption) ?? [],
+            parseResult.GetValue(groupOption) ?? [],
             parseResult.GetValue(addressFileOption),
             cancellationToken));
         return command;
     }
 
     private static async Task<int> RunAsync(
-        RecoConsole console, string? environment, FileInfo? config, string[] extraTopics, FileInfo? addressFile, CancellationToken cancellationToken)
+        RecoConsole console, string? environment, FileInfo? config, string[] extraTopics, string[] groups, FileInfo? addressFile, CancellationToken cancellationToken)
     {
         try
         {
@@ -61,6 +71,14 @@ internal static class BrokerCommand
             });
             var options = services.GetRequiredService<IOptions<KafkaOptions>>().Value;
             var topics = Topics(services.GetRequiredService<FlowRegistry>(), extraTopics, options.EmbeddedPartitions);
+            foreach (var flow in services.GetRequiredService<FlowRegistry>().Flows.Where(WindowedPartitions.IsWindowed))
+            {
+                foreach (var group in groups.Length > 0 ? groups : [options.ConsumerGroup])
+                {
+                    topics.TryAdd(ChangelogTopics.NameOf(group, flow.Topic), topics[flow.Topic]);
+                }
+            }
+
 
             using var broker = EmbeddedKafka.Start(options.EmbeddedPartitions);
             foreach (var (topic, partitions) in topics)

@@ -36,16 +36,29 @@ internal static class DrillCommand
             HelpName = "N",
             DefaultValueFactory = _ => new DrillSettings().Kills,
         };
+        var interactions = new Option<long>("--interactions")
+        {
+            Description = "Interactions streamed in the windows-kill drill.",
+            HelpName = "N",
+            DefaultValueFactory = _ => new DrillSettings().Interactions,
+        };
+        var interactionRate = new Option<double>("--interaction-rate")
+        {
+            Description = "Interactions per second offered in the windows-kill drill.",
+            HelpName = "RATE",
+            DefaultValueFactory = _ => new DrillSettings().InteractionRate,
+        };
         var json = new Option<FileInfo?>("--json") { Description = "Also write the report to this file as JSON.", HelpName = "FILE" };
 
         var command = new LongRunningCommand(Name,
             "Reliability drills. Each starts 'reco broker' and 'reco sandbox' as processes, streams a workload through 'reco run' processes while a fault happens, " +
             "then audits (as 'reco audit' does) and reports messages produced, delivered, dead-lettered by reason, lost, duplicates applied and the time to drain after the fault. " +
             "kill-restart: 'reco run' SIGKILLed and restarted mid-stream; outage: the recommender answers 503 for 15 s; broker-stall: the broker frozen (SIGSTOP) for 5 s; " +
-            "poison: 30 % hostile and invalid messages, throughput against a clean stream; rebalance: a second 'reco run' joins mid-stream and leaves with SIGTERM; every run is stopped with SIGTERM, so the drills work from a background job too. " +
+            "poison: 30 % hostile and invalid messages, throughput against a clean stream; rebalance: a second 'reco run' joins mid-stream and leaves with SIGTERM; " +
+            "windows-kill: 'reco run' SIGKILLed while 200,000 interactions stream in, its features compared with an uninterrupted run's over the same records (GET /_sandbox/features): identical; every run is stopped with SIGTERM, so the drills work from a background job too. " +
             "Exit code: 0 every drill passed; 1 a drill failed; 2 bad arguments.")
         {
-            only, events, rate, kills, json,
+            only, events, rate, kills, interactions, interactionRate, json,
         };
         command.SetAction((parse, cancellationToken) =>
         {
@@ -56,6 +69,8 @@ internal static class DrillCommand
                 Events = parse.GetValue(events),
                 Rate = parse.GetValue(rate),
                 Kills = parse.GetValue(kills),
+                Interactions = parse.GetValue(interactions),
+                InteractionRate = parse.GetValue(interactionRate),
                 Log = line => console.Error.WriteLine("reco drill: " + line),
             };
             var problems = unknown.Select(name => $"--only {name}: no such drill ({string.Join(", ", ReliabilityDrills.All)}).").ToList();
@@ -67,6 +82,11 @@ internal static class DrillCommand
             if (!(settings.Rate > 0))
             {
                 problems.Add($"--rate {settings.Rate}: a positive number of messages per second.");
+            }
+
+            if (settings.Interactions < 1_000 || !(settings.InteractionRate > 0))
+            {
+                problems.Add($"--interactions {settings.Interactions} --interaction-rate {settings.InteractionRate}: at least 1000 interactions at a positive rate.");
             }
 
             if (settings.Kills is < 1 or > 20)

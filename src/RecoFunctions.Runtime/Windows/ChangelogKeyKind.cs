@@ -1,0 +1,9 @@
+namespace RecoFunctions.Runtime.Windows;
+
+internal enum ChangelogKeyKind
+{
+    Unknown,
+    User,
+    Checkpoint,
+    Snapshot,
+}
