@@ -12,11 +12,15 @@ namespace RecoFunctions.Functions.WindowState;
 /// Window state in Azure Table Storage, one table partition per source topic-partition. A save writes every changed
 /// user as a new row keyed by the save's next offset (in entity-group transactions), then the checkpoint (If-Match on
 /// the checkpoint's ETag, so a second instance writing the same partition is refused), then removes the rows the new
-/// ones supersede. A load takes, per user, the newest row at or below the checkpoint; rows above it (a save that
+/// ones supersede. The transactions of a save go out a few at a time (their order does not matter; only the
+/// checkpoint waits for all). A load takes, per user, the newest row at or below the checkpoint; rows above it (a save that
 /// crashed before its checkpoint) are ignored, so the load gives exactly the state as of the checkpoint.
 /// </summary>
 public sealed class TableWindowStateStore : IWindowStateStore, IDisposable
 {
+    /// <summary>Entity-group transactions of one save (or one clean-up) in flight at once.</summary>
+    public const int MaxConcurrentTransactions = 4;
+
     private readonly TableClient _table;
     private readonly ILogger _logger;
     private readonly ConcurrentDictionary<string, SavedPartition> _partitions = new(StringComparer.Ordinal);
@@ -74,10 +78,10 @@ public sealed class TableWindowStateStore : IWindowStateStore, IDisposable
         var nextOffset = changes.Checkpoint.NextOffset;
         var latest = changes.Users.GroupBy(change => change.UserKey, StringComparer.Ordinal).Select(group => group.Last()).ToList();
         var rows = latest.Select(change => NewRow(topic, partition, partitionKey, change, nextOffset)).ToList();
-        foreach (var transaction in TableTransactions.Split(rows.Select(row => new TableTransactionAction(TableTransactionActionType.UpsertReplace, row))))
-        {
-            await _table.SubmitTransactionAsync(transaction, cancellationToken).ConfigureAwait(false);
-        }
+        await Parallel.ForEachAsync(
+            TableTransactions.Split(rows.Select(row => new TableTransactionAction(TableTransactionActionType.UpsertReplace, row))),
+            Concurrency(cancellationToken),
+            async (transaction, token) => await _table.SubmitTransactionAsync(transaction, token).ConfigureAwait(false)).ConfigureAwait(false);
 
         var etag = await WriteCheckpointAsync(topic, partition, partitionKey, saved.CheckpointETag, changes.Checkpoint, cancellationToken).ConfigureAwait(false);
 
@@ -156,22 +160,32 @@ public sealed class TableWindowStateStore : IWindowStateStore, IDisposable
 
     private async Task DeleteAsync(IReadOnlyList<TableEntity> rows, CancellationToken cancellationToken)
     {
-        foreach (var transaction in TableTransactions.Split(rows.Select(row => new TableTransactionAction(TableTransactionActionType.Delete, row, ETag.All))))
-        {
-            try
+        await Parallel.ForEachAsync(
+            TableTransactions.Split(rows.Select(row => new TableTransactionAction(TableTransactionActionType.Delete, row, ETag.All))),
+            Concurrency(cancellationToken),
+            async (transaction, token) =>
             {
-                await _table.SubmitTransactionAsync(transaction, cancellationToken).ConfigureAwait(false);
-            }
-            catch (TableTransactionFailedException exception) when (exception.Status == 404)
-            {
-                // A row already gone (another load removed it) fails the whole transaction: delete one by one.
-                foreach (var action in transaction)
+                try
                 {
-                    await DeleteIfExistsAsync(action.Entity, cancellationToken).ConfigureAwait(false);
+                    await _table.SubmitTransactionAsync(transaction, token).ConfigureAwait(false);
                 }
-            }
-        }
+                catch (TableTransactionFailedException exception) when (exception.Status == 404)
+                {
+                    // A row already gone (another load removed it) fails the whole transaction: delete one by one.
+                    foreach (var action in transaction)
+                    {
+                        await DeleteIfExistsAsync(action.Entity, token).ConfigureAwait(false);
+                    }
+                }
+            }).ConfigureAwait(false);
     }
+
+    /// <summary>Transactions of one save go out a few at a time: each is a round trip, and only the checkpoint has to wait for all of them.</summary>
+    private static ParallelOptions Concurrency(CancellationToken cancellationToken) => new()
+    {
+        MaxDegreeOfParallelism = MaxConcurrentTransactions,
+        CancellationToken = cancellationToken,
+    };
 
     private async Task DeleteIfExistsAsync(ITableEntity row, CancellationToken cancellationToken)
     {
