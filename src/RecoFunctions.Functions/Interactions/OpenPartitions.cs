@@ -57,7 +57,8 @@ public sealed class OpenPartitions(
         InteractionsLog.Opened(logger, topic, partition, opened.ResumeOffset, opened.UserCount);
         if (opened.ResumeOffset is { } resume && firstOffset > resume)
         {
-            // Committed in Kafka but never saved here: a consumer-group reset or a wiped table. Nothing can fetch them now.
+            // Offsets with no record for us (a transactional producer's markers), or records committed in Kafka but never
+            // saved here (a consumer-group reset, a replaced table): a trigger cannot fetch them again either way.
             InteractionsLog.Gap(logger, topic, partition, resume, firstOffset);
         }
 
