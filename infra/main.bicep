@@ -81,6 +81,11 @@ param contentDeadLetterTopic string = '${contentTopic}.dlq'
 
 param campaignDeadLetterTopic string = '${campaignTopic}.dlq'
 
+@description('Topic of the interactions flow (key = user id).')
+param interactionsTopic string = 'ua.interactions.v1'
+
+param interactionsDeadLetterTopic string = '${interactionsTopic}.dlq'
+
 @minValue(1)
 @description('Intended per-instance lag for target-based scaling (must match the trigger attribute).')
 param kafkaLagThreshold int = 1000
@@ -103,6 +108,18 @@ param kafkaPassword string = ''
 
 param circuitStateTableName string = 'CircuitState'
 
+@description('Table holding the interactions flow\'s window state (a partition per topic-partition).')
+param windowStateTableName string = 'WindowState'
+
+param pseudonymKeySecretName string = 'pseudonym-key'
+
+@secure()
+@description('Optional: the key user ids are pseudonymised with, written to Key Vault when set (azd env set PSEUDONYM_KEY ...). Otherwise set the secret after provisioning. Changing it changes every pseudonym.')
+param pseudonymKey string = ''
+
+@description('Runs the interactions flow (its trigger and its window state) although PSEUDONYM_KEY is not given: for a secret set another way. With PSEUDONYM_KEY the flow runs anyway.')
+param interactionsEnabled bool = false
+
 @description('Extra non-secret app settings, e.g. {"Services__ContentApi__BaseUrl": "https://..."}.')
 param additionalAppSettings object = {}
 
@@ -114,6 +131,8 @@ var functionAppName = 'func-reco-${resourceToken}'
 // Container name: lower case, 3-63 characters, unique per app.
 var deploymentContainerName = 'app-package-${take(functionAppName, 32)}-${take(toLower(uniqueString(functionAppName, resourceToken)), 7)}'
 var useScheduler = durableBackend == 'scheduler'
+// The flow needs the pseudonym key: without it the app would refuse to start.
+var runInteractions = interactionsEnabled || !empty(pseudonymKey)
 
 resource rg 'Microsoft.Resources/resourceGroups@2025-04-01' = {
   name: 'rg-${environmentName}'
@@ -152,6 +171,7 @@ module storage 'modules/storage.bicep' = {
     tags: tags
     deploymentContainerName: deploymentContainerName
     circuitStateTableName: circuitStateTableName
+    windowStateTableName: windowStateTableName
     appPrincipalId: identity.outputs.principalId
     enableQueueAccess: !useScheduler
     developerPrincipalId: principalId
@@ -173,6 +193,8 @@ module keyVault 'modules/keyvault.bicep' = {
     kafkaPasswordSecretName: kafkaPasswordSecretName
     kafkaUsername: kafkaUsername
     kafkaPassword: kafkaPassword
+    pseudonymKeySecretName: pseudonymKeySecretName
+    pseudonymKey: pseudonymKey
   }
 }
 
@@ -223,12 +245,17 @@ module functionApp 'modules/functionapp.bicep' = {
     campaignTopic: campaignTopic
     contentDeadLetterTopic: contentDeadLetterTopic
     campaignDeadLetterTopic: campaignDeadLetterTopic
+    interactionsTopic: interactionsTopic
+    interactionsDeadLetterTopic: interactionsDeadLetterTopic
+    pseudonymKeySecretUri: keyVault.outputs.pseudonymKeySecretUri
+    interactionsEnabled: runInteractions
     kafkaLagThreshold: kafkaLagThreshold
     kafkaMaxRetries: kafkaMaxRetries
     durableBackend: durableBackend
     taskHubName: taskHubName
     schedulerEndpoint: useScheduler ? durableTask!.outputs.endpoint : ''
     circuitStateTableName: storage.outputs.circuitStateTableName
+    windowStateTableName: storage.outputs.windowStateTableName
     additionalAppSettings: additionalAppSettings
   }
 }

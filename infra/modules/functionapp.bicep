@@ -1,6 +1,6 @@
 // Flex Consumption plan and the RecoFunctions function app (.NET isolated worker). The app runs as the
 // user-assigned identity for everything: host storage, deployment package, Key Vault references,
-// Application Insights, the circuit-state table and the Durable Task Scheduler.
+// Application Insights, the circuit-state and window-state tables and the Durable Task Scheduler.
 
 @description('Function app name.')
 param name string
@@ -72,6 +72,14 @@ param contentTopic string
 param campaignTopic string
 param contentDeadLetterTopic string
 param campaignDeadLetterTopic string
+param interactionsTopic string
+param interactionsDeadLetterTopic string
+
+@description('Key Vault secret URI of the key user ids are pseudonymised with.')
+param pseudonymKeySecretUri string
+
+@description('Runs the interactions flow; off, its trigger is disabled and no pseudonym key is needed.')
+param interactionsEnabled bool
 param kafkaLagThreshold int
 
 @minValue(-1)
@@ -89,6 +97,8 @@ param taskHubName string
 param schedulerEndpoint string = ''
 
 param circuitStateTableName string
+
+param windowStateTableName string
 
 @description('Extra non-secret settings (service endpoints and similar). Secrets belong in Key Vault references.')
 param additionalAppSettings object = {}
@@ -179,6 +189,8 @@ var kafkaSettings = {
   KafkaCampaignTopic: campaignTopic
   KafkaContentDeadLetterTopic: contentDeadLetterTopic
   KafkaCampaignDeadLetterTopic: campaignDeadLetterTopic
+  KafkaInteractionsTopic: interactionsTopic
+  KafkaInteractionsDeadLetterTopic: interactionsDeadLetterTopic
   // The trigger's LagThreshold is a compile-time attribute value; this records the intended value
   // so start-up validation can compare the two.
   KafkaLagThreshold: string(kafkaLagThreshold)
@@ -186,6 +198,8 @@ var kafkaSettings = {
   Pipeline__Flows__campaign__Topic: campaignTopic
   Pipeline__Flows__content__DeadLetterTopic: contentDeadLetterTopic
   Pipeline__Flows__campaign__DeadLetterTopic: campaignDeadLetterTopic
+  Pipeline__Flows__interactions__Topic: interactionsTopic
+  Pipeline__Flows__interactions__DeadLetterTopic: interactionsDeadLetterTopic
   // Pins host.json: a failed invocation must be redelivered, never committed (at-least-once), and
   // -1 keeps retrying instead of skipping a batch that could not be scheduled.
   AzureFunctionsJobHost__extensions__kafka__commitOnFailure: 'false'
@@ -197,6 +211,15 @@ var circuitStateSettings = {
   CircuitState__Store: 'AzureTable'
   CircuitState__TableServiceUri: tableEndpoint
   CircuitState__TableName: circuitStateTableName
+}
+
+// The interactions flow: window state in its table (managed identity), the pseudonymisation key from Key Vault.
+var interactionsSettings = {
+  Pipeline__Flows__interactions__Enabled: string(interactionsEnabled)
+  'AzureWebJobs.InteractionsTrigger.Disabled': string(!interactionsEnabled)
+  WindowState__TableServiceUri: tableEndpoint
+  WindowState__TableName: windowStateTableName
+  Privacy__PseudonymKey: '@Microsoft.KeyVault(SecretUri=${pseudonymKeySecretUri})'
 }
 
 // host.json keeps the default (Azure Storage) provider; the scheduler backend is switched on here so
@@ -218,7 +241,7 @@ resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
   parent: app
   name: 'appsettings'
   // Later arguments win, so the computed settings cannot be overridden by additionalAppSettings.
-  properties: union(additionalAppSettings, hostStorageSettings, telemetrySettings, kafkaSettings, circuitStateSettings, durableSettings)
+  properties: union(additionalAppSettings, hostStorageSettings, telemetrySettings, kafkaSettings, circuitStateSettings, interactionsSettings, durableSettings)
 }
 
 output name string = app.name

@@ -43,6 +43,13 @@ param kafkaUsername string = ''
 @secure()
 param kafkaPassword string = ''
 
+@description('Name of the secret holding the key user ids are pseudonymised with.')
+param pseudonymKeySecretName string
+
+@description('Optional pseudonymisation key; when empty the secret is not written by the deployment (set it with az keyvault secret set before the interactions flow starts).')
+@secure()
+param pseudonymKey string = ''
+
 // Built-in roles.
 var secretsUserRoleId = '4633458b-17de-408a-b874-0445c86b69e6'
 var secretsOfficerRoleId = 'b86a8fe4-44ce-4948-aee5-eccb2c155cd7'
@@ -86,6 +93,14 @@ resource kafkaPasswordSecret 'Microsoft.KeyVault/vaults/secrets@2024-11-01' = if
   }
 }
 
+resource pseudonymKeySecret 'Microsoft.KeyVault/vaults/secrets@2024-11-01' = if (!empty(pseudonymKey)) {
+  parent: vault
+  name: pseudonymKeySecretName
+  properties: {
+    value: pseudonymKey
+  }
+}
+
 resource appSecretsUser 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
   name: guid(vault.id, appPrincipalId, secretsUserRoleId)
   scope: vault
@@ -113,3 +128,6 @@ output kafkaUsernameSecretUri string = '${vault.properties.vaultUri}secrets/${ka
 // The secret's address for a Key Vault reference, not its value.
 #disable-next-line outputs-should-not-contain-secrets
 output kafkaPasswordSecretUri string = '${vault.properties.vaultUri}secrets/${kafkaPasswordSecretName}/'
+// The secret's address for a Key Vault reference, not its value.
+#disable-next-line outputs-should-not-contain-secrets
+output pseudonymKeySecretUri string = '${vault.properties.vaultUri}secrets/${pseudonymKeySecretName}/'

@@ -17,6 +17,9 @@ param deploymentContainerName string
 @description('Table that holds the shared circuit-breaker state.')
 param circuitStateTableName string
 
+@description('Table that holds the interactions flow\'s window state.')
+param windowStateTableName string
+
 @description('Principal id of the function app identity.')
 param appPrincipalId string
 
@@ -87,6 +90,11 @@ resource circuitStateTable 'Microsoft.Storage/storageAccounts/tableServices/tabl
   name: circuitStateTableName
 }
 
+resource windowStateTable 'Microsoft.Storage/storageAccounts/tableServices/tables@2024-01-01' = {
+  parent: tableService
+  name: windowStateTableName
+}
+
 // Blob: host leases/keys and the deployment package.
 resource appBlob 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
   name: guid(storage.id, appPrincipalId, blobDataOwnerRoleId)
@@ -98,7 +106,7 @@ resource appBlob 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
   }
 }
 
-// Table: circuit-breaker state (and the task hub's tables with the azureStorage backend).
+// Table: circuit-breaker state, window state (and the task hub's tables with the azureStorage backend).
 resource appTable 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
   name: guid(storage.id, appPrincipalId, tableDataContributorRoleId)
   scope: storage
@@ -136,3 +144,4 @@ output blobEndpoint string = storage.properties.primaryEndpoints.blob
 output queueEndpoint string = storage.properties.primaryEndpoints.queue
 output tableEndpoint string = storage.properties.primaryEndpoints.table
 output circuitStateTableName string = circuitStateTable.name
+output windowStateTableName string = windowStateTable.name

@@ -1,11 +1,10 @@
-using Azure.Core;
 using Azure.Data.Tables;
-using Azure.Identity;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using RecoFunctions.Core.CircuitState;
 using RecoFunctions.Core.Configuration;
+using RecoFunctions.Functions.Tables;
 
 namespace RecoFunctions.Functions.CircuitState;
 
@@ -44,24 +43,11 @@ public static class TableCircuitStateServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>A connection string wins (Azurite); otherwise the table endpoint with the app's managed identity.</summary>
-    internal static TableClient CreateTableClient(TableCircuitStateOptions options)
-    {
-        if (!string.IsNullOrWhiteSpace(options.ConnectionString))
-        {
-            return new TableClient(options.ConnectionString, options.TableName);
-        }
-
-        if (string.IsNullOrWhiteSpace(options.TableServiceUri) || !Uri.TryCreate(options.TableServiceUri, UriKind.Absolute, out var endpoint))
-        {
-            throw new InvalidOperationException(
-                $"{CircuitStateOptions.SectionName}:Store is AzureTable, so {CircuitStateOptions.SectionName}:TableServiceUri " +
-                $"(https://<account>.table.core.windows.net) or {CircuitStateOptions.SectionName}:ConnectionString must be set.");
-        }
-
-        TokenCredential credential = string.IsNullOrWhiteSpace(options.ManagedIdentityClientId)
-            ? new DefaultAzureCredential()
-            : new ManagedIdentityCredential(ManagedIdentityId.FromUserAssignedClientId(options.ManagedIdentityClientId));
-        return new TableClient(endpoint, options.TableName, credential);
-    }
+    internal static TableClient CreateTableClient(TableCircuitStateOptions options) => TableClients.Create(
+        CircuitStateOptions.SectionName,
+        $"{CircuitStateOptions.SectionName}:Store is AzureTable",
+        options.ConnectionString,
+        options.TableServiceUri,
+        options.TableName,
+        options.ManagedIdentityClientId);
 }

@@ -1,6 +1,7 @@
 using Azure;
 using Azure.Data.Tables;
 using RecoFunctions.Core.CircuitState;
+using RecoFunctions.Functions.Tables;
 
 namespace RecoFunctions.Functions.CircuitState;
 
@@ -14,19 +15,19 @@ public sealed class TableCircuitStateStore : ICircuitStateStore, IDisposable
     public const string PartitionKeyValue = "circuit";
 
     private readonly TableClient _table;
-    private readonly SemaphoreSlim _createGate = new(1, 1);
-    private volatile bool _created;
+    private readonly TableCreation _creation;
 
     public TableCircuitStateStore(TableClient table)
     {
         ArgumentNullException.ThrowIfNull(table);
         _table = table;
+        _creation = new TableCreation(table);
     }
 
     public async Task<StoredCircuitState?> ReadAsync(string serviceName, CancellationToken cancellationToken)
     {
         var rowKey = RowKey(serviceName);
-        await EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
+        await _creation.EnsureAsync(cancellationToken).ConfigureAwait(false);
         var response = await _table.GetEntityIfExistsAsync<CircuitStateEntity>(PartitionKeyValue, rowKey, cancellationToken: cancellationToken)
             .ConfigureAwait(false);
         if (!response.HasValue || response.Value is not { } entity)
@@ -41,7 +42,7 @@ public sealed class TableCircuitStateStore : ICircuitStateStore, IDisposable
     {
         ArgumentNullException.ThrowIfNull(record);
         var entity = CircuitStateEntity.From(PartitionKeyValue, RowKey(record.ServiceName), record);
-        await EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
+        await _creation.EnsureAsync(cancellationToken).ConfigureAwait(false);
         try
         {
             var response = ifMatch is null
@@ -57,7 +58,7 @@ public sealed class TableCircuitStateStore : ICircuitStateStore, IDisposable
         }
     }
 
-    public void Dispose() => _createGate.Dispose();
+    public void Dispose() => _creation.Dispose();
 
     /// <summary>Service names are case-insensitive (as in the in-memory store); table keys are not, so keys are lower-case.</summary>
     internal static string RowKey(string serviceName)
@@ -72,27 +73,5 @@ public sealed class TableCircuitStateStore : ICircuitStateStore, IDisposable
         }
 
         return serviceName.ToLowerInvariant();
-    }
-
-    private async Task EnsureCreatedAsync(CancellationToken cancellationToken)
-    {
-        if (_created)
-        {
-            return;
-        }
-
-        await _createGate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            if (!_created)
-            {
-                await _table.CreateIfNotExistsAsync(cancellationToken).ConfigureAwait(false);
-                _created = true;
-            }
-        }
-        finally
-        {
-            _createGate.Release();
-        }
     }
 }

@@ -9,6 +9,7 @@ using RecoFunctions.Core.Processing;
 using RecoFunctions.Core.Workflow;
 using RecoFunctions.Functions.CircuitState;
 using RecoFunctions.Functions.DeadLetters;
+using RecoFunctions.Functions.Interactions;
 using RecoFunctions.Functions.Planning;
 using RecoFunctions.Functions.Triggers;
 
@@ -33,6 +34,7 @@ public static class FunctionsServiceCollectionExtensions
         services.AddRecoWorkflow(configuration);
         services.AddRecoOrchestration(configuration);
         services.AddRecoServices(configuration);
+        services.AddRecoInteractions(configuration);
 
         services.AddOptions<KafkaProducerOptions>()
             .Configure(options =>

@@ -134,7 +134,7 @@ public static class BatchSplitter
     /// The accepted event, or the failure of the rejection. Intake never throws for bad input; should it throw
     /// anyway, the record is dead-lettered with the exception's type rather than blocking its partition.
     /// </summary>
-    private static (PipelineEvent? Accepted, DeadLetterFailure? Failure) Accept(Func<KafkaMessage, IntakeResult> accept, KafkaMessage message)
+    internal static (PipelineEvent? Accepted, DeadLetterFailure? Failure) Accept(Func<KafkaMessage, IntakeResult> accept, KafkaMessage message)
     {
         IntakeResult? verdict;
         try

@@ -6,4 +6,6 @@ internal static class FlowNames
     public const string Content = "content";
 
     public const string Campaign = "campaign";
+
+    public const string Interactions = "interactions";
 }

@@ -11,7 +11,7 @@ namespace RecoFunctions.Functions.Tests.Metadata;
 public sealed class FunctionsMetadataTests
 {
     [Fact]
-    public void Functions_AreTheTwoTriggersTheOrchestratorAndTheTwoActivities()
+    public void Functions_AreTheThreeTriggersTheOrchestratorAndTheTwoActivities()
     {
         var functions = FunctionsMetadataFile.Load().OfType<JsonObject>()
             .ToDictionary(function => (string)function["name"]!, function => (string)function["entryPoint"]!);
@@ -21,6 +21,7 @@ public sealed class FunctionsMetadataTests
             {
                 ["ContentTrigger"] = "RecoFunctions.Functions.Triggers.ContentTrigger.RunAsync",
                 ["CampaignTrigger"] = "RecoFunctions.Functions.Triggers.CampaignTrigger.RunAsync",
+                ["InteractionsTrigger"] = "RecoFunctions.Functions.Triggers.InteractionsTrigger.RunAsync",
                 [WorkflowActivityNames.BatchOrchestrator] = "RecoFunctions.Functions.Orchestration.BatchOrchestrator.RunAsync",
                 [WorkflowActivityNames.ProcessBatch] = "RecoFunctions.Functions.Orchestration.ProcessBatchActivity.RunAsync",
                 [WorkflowActivityNames.PublishDeadLetters] = "RecoFunctions.Functions.Orchestration.PublishDeadLettersActivity.RunAsync",
@@ -36,6 +37,7 @@ public sealed class FunctionsMetadataTests
     [Theory]
     [InlineData("ContentTrigger", "%KafkaContentTopic%")]
     [InlineData("CampaignTrigger", "%KafkaCampaignTopic%")]
+    [InlineData("InteractionsTrigger", "%KafkaInteractionsTopic%")]
     public void KafkaTrigger_BatchedWithTopicGroupLagThresholdAndSaslFromAppSettings(string function, string topic)
     {
         var expected = new JsonObject
@@ -62,6 +64,7 @@ public sealed class FunctionsMetadataTests
     [Theory]
     [InlineData("ContentTrigger", "%KafkaContentDeadLetterTopic%")]
     [InlineData("CampaignTrigger", "%KafkaCampaignDeadLetterTopic%")]
+    [InlineData("InteractionsTrigger", "%KafkaInteractionsDeadLetterTopic%")]
     public void DeadLetterOutput_IdempotentKafkaOutputToTheFlowsDeadLetterTopic(string function, string topic)
     {
         var expected = new JsonObject
@@ -93,6 +96,14 @@ public sealed class FunctionsMetadataTests
         Assert.Equal(
             ["records", "client", "DeadLetters"],
             FunctionsMetadataFile.Function(function)["bindings"]!.AsArray().Select(binding => (string?)binding!["name"]));
+    }
+
+    [Fact]
+    public void InteractionsTrigger_NoDurableClient_OnlyRecordsAndDeadLetters()
+    {
+        Assert.Equal(
+            ["records", "DeadLetters"],
+            FunctionsMetadataFile.Function("InteractionsTrigger")["bindings"]!.AsArray().Select(binding => (string?)binding!["name"]));
     }
 
     [Theory]
