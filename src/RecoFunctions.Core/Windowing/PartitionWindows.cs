@@ -80,6 +80,7 @@ internal sealed class PartitionWindows
         {
             // Windows closed by the watermark must not see this event in their panes, whenever they are taken.
             user.CloseUpTo(watermark, _closed);
+            _changed.Add(user.UserKey);
         }
 
         if (FullWindow(user, ticks, watermark) is { } full)
