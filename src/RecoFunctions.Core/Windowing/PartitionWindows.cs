@@ -17,6 +17,7 @@ internal sealed class PartitionWindows
     private readonly CloseSchedule _schedule = new();
     private readonly HashSet<string> _changed = new(StringComparer.Ordinal);
     private readonly List<ClosedAggregate> _closed = [];
+    private readonly List<(WindowKey Key, long CloseAt)> _openWindows = [];
     private readonly UserStateCodec _codec;
     private long _watermark = long.MinValue;
 
@@ -79,6 +80,7 @@ internal sealed class PartitionWindows
         {
             // Windows closed by the watermark must not see this event in their panes, whenever they are taken.
             user.CloseUpTo(watermark, _closed);
+            _changed.Add(user.UserKey);
         }
 
         if (FullWindow(user, ticks, watermark) is { } full)
@@ -149,17 +151,11 @@ internal sealed class PartitionWindows
 
     private WindowKey? FullWindow(UserWindows user, long ticks, long watermark)
     {
-        foreach (var spec in _set.Specs)
+        foreach (var (key, _) in OpenWindowsAt(ticks, watermark))
         {
-            for (var start = spec.LastStart(ticks); start + spec.SizeTicks > ticks; start -= spec.HopTicks)
+            if (user.Open.TryGetValue(key, out var events) && events >= _set.MaxEventsPerWindow)
             {
-                var key = new WindowKey(spec.Index, start);
-                if (start + spec.SizeTicks + _set.LatenessTicks > watermark
-                    && user.Open.TryGetValue(key, out var events)
-                    && events >= _set.MaxEventsPerWindow)
-                {
-                    return key;
-                }
+                return key;
             }
         }
 
@@ -168,21 +164,11 @@ internal sealed class PartitionWindows
 
     private void AddToOpenWindows(UserWindows user, InteractionEvent interaction, long ticks, long watermark)
     {
-        foreach (var spec in _set.Specs)
+        foreach (var (key, closeAt) in OpenWindowsAt(ticks, watermark))
         {
-            for (var start = spec.LastStart(ticks); start + spec.SizeTicks > ticks; start -= spec.HopTicks)
+            if (user.CountInWindow(key, closeAt))
             {
-                var closeAt = start + spec.SizeTicks + _set.LatenessTicks;
-                if (closeAt <= watermark)
-                {
-                    // Earlier starts end earlier: the rest of this window's starts have closed too.
-                    break;
-                }
-
-                if (user.CountInWindow(new WindowKey(spec.Index, start), closeAt))
-                {
-                    _schedule.Add(closeAt, user.UserKey);
-                }
+                _schedule.Add(closeAt, user.UserKey);
             }
         }
 
@@ -194,23 +180,36 @@ internal sealed class PartitionWindows
     {
         foreach (var (paneStart, pane) in user.Panes)
         {
-            foreach (var spec in _set.Specs)
+            foreach (var (key, closeAt) in OpenWindowsAt(paneStart, _watermark))
             {
-                for (var start = spec.LastStart(paneStart); start + spec.SizeTicks > paneStart; start -= spec.HopTicks)
+                if (user.CountInWindow(key, closeAt, pane.Events))
                 {
-                    var closeAt = start + spec.SizeTicks + _set.LatenessTicks;
-                    if (closeAt <= _watermark)
-                    {
-                        break;
-                    }
-
-                    if (user.CountInWindow(new WindowKey(spec.Index, start), closeAt, pane.Events))
-                    {
-                        _schedule.Add(closeAt, user.UserKey);
-                    }
+                    _schedule.Add(closeAt, user.UserKey);
                 }
             }
         }
+    }
+
+    /// <summary>The windows containing <paramref name="ticks"/> that are still open at <paramref name="watermark"/>, in a list reused by the next call.</summary>
+    private List<(WindowKey Key, long CloseAt)> OpenWindowsAt(long ticks, long watermark)
+    {
+        _openWindows.Clear();
+        foreach (var spec in _set.Specs)
+        {
+            // From the latest start back; earlier starts end earlier, so the first closed one ends the walk.
+            for (var start = spec.LastStart(ticks); start + spec.SizeTicks > ticks; start -= spec.HopTicks)
+            {
+                var closeAt = start + spec.SizeTicks + _set.LatenessTicks;
+                if (closeAt <= watermark)
+                {
+                    break;
+                }
+
+                _openWindows.Add((new WindowKey(spec.Index, start), closeAt));
+            }
+        }
+
+        return _openWindows;
     }
 
     private void CloseUpTo(long watermark)
