@@ -84,7 +84,7 @@ internal sealed class PartitionWindows
         }
 
         AddToOpenWindows(user, interaction, ticks, watermark);
-        user.Seen[hash] = forgetAt;
+        user.MarkSeen(hash, forgetAt);
         _changed.Add(user.UserKey);
         return AddResult.Added;
     }
@@ -109,11 +109,10 @@ internal sealed class PartitionWindows
         return result;
     }
 
-    /// <summary>The users changed since the last call, serialised (null for users with nothing open), and the checkpoint at <paramref name="nextOffset"/>.</summary>
+    /// <summary>The users changed since the last call (in no particular order), serialised (null for users with nothing open), and the checkpoint at <paramref name="nextOffset"/>.</summary>
     public WindowStateChanges TakeChanges(long nextOffset)
     {
         var users = _changed
-            .Order(StringComparer.Ordinal)
             .Select(userKey => new UserStateChange(
                 userKey, _users.TryGetValue(userKey, out var user) ? _codec.Write(user) : (ReadOnlyMemory<byte>?)null))
             .ToList();
@@ -222,9 +221,14 @@ internal sealed class PartitionWindows
             }
         }
 
-        var contents = aggregate.ContentEvents
-            .OrderBy(pair => pair.Key, StringComparer.Ordinal)
-            .ToDictionary(pair => pair.Key, pair => pair.Value, StringComparer.Ordinal);
+        var contentIds = aggregate.ContentEvents.Keys.ToArray();
+        Array.Sort(contentIds, StringComparer.Ordinal);
+        var contents = new Dictionary<string, int>(contentIds.Length, StringComparer.Ordinal);
+        foreach (var contentId in contentIds)
+        {
+            contents.Add(contentId, aggregate.ContentEvents[contentId]);
+        }
+
         return new ClosedWindow(
             closed.UserKey,
             aggregate.Spec.Name,

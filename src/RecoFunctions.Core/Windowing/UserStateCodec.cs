@@ -4,8 +4,9 @@ namespace RecoFunctions.Core.Windowing;
 
 /// <summary>
 /// The stored form of one user's window state: a version byte, then the counted event ids (hash, forget-at) and the open
-/// windows (name, size, start, totals, events per content), all in a canonical order so equal states give equal bytes.
-/// Windows whose name and size are no longer configured are dropped on reading.
+/// windows (name, size, start, totals, events per content). Windows are written in configured order and by start; event
+/// ids and contents in the order they were first counted, which a read restores, so a restored state writes the same
+/// bytes. Windows whose name and size are no longer configured are dropped on reading.
 /// </summary>
 internal sealed class UserStateCodec
 {
@@ -14,6 +15,7 @@ internal sealed class UserStateCodec
     private readonly WindowSet _set;
     private readonly MemoryStream _buffer = new();
     private readonly BinaryWriter _writer;
+    private readonly List<WindowAggregate> _windows = [];
 
     public UserStateCodec(WindowSet set)
     {
@@ -26,14 +28,19 @@ internal sealed class UserStateCodec
         _buffer.SetLength(0);
         _writer.Write(Version);
         _writer.Write7BitEncodedInt(user.Seen.Count);
-        foreach (var (hash, forgetAt) in user.Seen.OrderBy(pair => pair.Key))
+        foreach (var (hash, forgetAt) in user.Seen)
         {
             _writer.Write(hash);
             _writer.Write7BitEncodedInt64(forgetAt);
         }
 
         _writer.Write7BitEncodedInt(user.Open.Count);
-        foreach (var aggregate in user.Open.Values.OrderBy(window => window.Spec.Index).ThenBy(window => window.StartTicks))
+        _windows.Clear();
+        _windows.AddRange(user.Open.Values);
+        _windows.Sort(static (left, right) => left.Spec.Index != right.Spec.Index
+            ? left.Spec.Index.CompareTo(right.Spec.Index)
+            : left.StartTicks.CompareTo(right.StartTicks));
+        foreach (var aggregate in _windows)
         {
             WriteWindow(aggregate);
         }
@@ -67,7 +74,7 @@ internal sealed class UserStateCodec
         var seen = reader.Read7BitEncodedInt();
         for (var i = 0; i < seen; i++)
         {
-            user.Seen[reader.ReadUInt64()] = reader.Read7BitEncodedInt64();
+            user.MarkSeen(reader.ReadUInt64(), reader.Read7BitEncodedInt64());
         }
 
         var windows = reader.Read7BitEncodedInt();
@@ -98,7 +105,7 @@ internal sealed class UserStateCodec
 
         _writer.Write7BitEncodedInt64(aggregate.TotalDwellMs);
         _writer.Write7BitEncodedInt(aggregate.ContentEvents.Count);
-        foreach (var (contentId, events) in aggregate.ContentEvents.OrderBy(pair => pair.Key, StringComparer.Ordinal))
+        foreach (var (contentId, events) in aggregate.ContentEvents)
         {
             _writer.Write(contentId);
             _writer.Write7BitEncodedInt(events);

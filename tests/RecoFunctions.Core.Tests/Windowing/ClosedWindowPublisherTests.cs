@@ -165,6 +165,16 @@ public sealed class ClosedWindowPublisherTests
     }
 
     [Fact]
+    public async Task AddWindowFeatures_ShippedConfiguration_PassesStartUpValidation()
+    {
+        await using var harness = await FeatureHarness.StartAsync();
+
+        var error = Record.Exception(() => harness.Services.GetRequiredService<Microsoft.Extensions.Options.IStartupValidator>().Validate());
+
+        Assert.Null(error);
+    }
+
+    [Fact]
     public void AddWindowFeatures_WithoutTheDownstreamServices_SaysWhatIsMissing()
     {
         var error = Assert.Throws<InvalidOperationException>(() =>
