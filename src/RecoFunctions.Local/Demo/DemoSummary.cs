@@ -30,4 +30,8 @@ internal sealed record DemoSummary(
     LatencyFigures StartUpLatencyMs,
     IReadOnlyList<double> P99BySecondMs,
     double RequestedPerSecond,
-    string? LoadAverageAtStart);
+    string? LoadAverageAtStart)
+{
+    /// <summary>The interactions flow's figures; null when it is not enabled.</summary>
+    public DemoInteractions? Interactions { get; init; }
+}

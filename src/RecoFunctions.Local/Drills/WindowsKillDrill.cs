@@ -77,16 +77,17 @@ internal static partial class WindowsKillDrill
             Line($"{settings.Interactions} interactions at {settings.InteractionRate:0}/s over {Partitions} partitions; reco run SIGKILLed {settings.Kills} times, {interval.TotalSeconds:0.0} s apart, restarted each time"),
             Line($"features held: {killed.Held} after the kills, {expected.Held} by the uninterrupted run; digests {Short(killed.Digest)} and {Short(expected.Digest)} ({(killed.Digest == expected.Digest ? "identical" : "DIFFERENT")})"),
             Line($"recommender calls: {killed.Calls} with the kills ({killed.Unchanged} unchanged replays, {killed.Overwritten} overwritten), {expected.Calls} uninterrupted"),
-            Line($"uninterrupted run over the whole topic: {reference.Throughput:0} interactions/s"),
+            Line($"uninterrupted run over the whole topic: {reference.Throughput:0} interactions/s; dead letters below are its own"),
             restores.Count > 0
                 ? Line($"window state restored {restores.Count} times (per partition), longest {restores.Max():0.000} s, all partitions of a start within {RestoreSpan(runs):0.000} s")
                 : "no restore was reported",
         };
-        return new DrillResult(Name, settings.Interactions, expected.Held, killed.Held, new Dictionary<string, long>(), missing, extra + differing, 0, null,
+        // Dead letters as the uninterrupted run counted them: both groups write to the one dead-letter topic.
+        return new DrillResult(Name, settings.Interactions, expected.Held, killed.Held, reference.DeadLettered, missing, extra + differing, 0, null,
             reference.Throughput, notes, failures);
     }
 
-    private static async Task<(RecoProcess Run, double Throughput)> DrainAsync(DrillStage stage, Uri sandbox, string group, List<string> failures, CancellationToken cancellationToken)
+    private static async Task<(RecoProcess Run, double Throughput, Dictionary<string, long> DeadLettered)> DrainAsync(DrillStage stage, Uri sandbox, string group, List<string> failures, CancellationToken cancellationToken)
     {
         var summary = stage.File(group + "-summary.json");
         var run = stage.StartRun(sandbox, group, "--until-idle", "3s", "--summary-json", summary);
@@ -98,12 +99,14 @@ internal static partial class WindowsKillDrill
 
         using var document = JsonDocument.Parse(await File.ReadAllBytesAsync(summary, cancellationToken).ConfigureAwait(false));
         var throughput = document.RootElement.GetProperty("throughputPerSecond").GetDouble();
+        var deadLettered = document.RootElement.GetProperty("deadLetteredByReason").EnumerateObject()
+            .ToDictionary(property => property.Name, property => property.Value.GetInt64(), StringComparer.Ordinal);
         if (run.ErrorLines().Any(line => line.Contains("could not be restored", StringComparison.Ordinal)))
         {
             failures.Add(Line($"group {group}: window state could not be restored"));
         }
 
-        return (run, throughput);
+        return (run, throughput, deadLettered);
     }
 
     private static async Task<FeaturesView> FeaturesAsync(Uri sandbox, CancellationToken cancellationToken)

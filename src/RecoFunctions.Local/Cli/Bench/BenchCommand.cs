@@ -3,6 +3,7 @@ using System.Text.Json;
 using Confluent.Kafka;
 using Microsoft.Extensions.Configuration;
 using RecoFunctions.Local.Bench;
+using RecoFunctions.Local.Bench.Interactions;
 using RecoFunctions.Local.Bench.Report;
 using RecoFunctions.Runtime.Kafka;
 using RecoFunctions.Local.Cli.Shared;
@@ -24,6 +25,11 @@ internal static class BenchCommand
         {
             Description = "Events pre-produced for the bare consumer and the maximum-rate phase (default 200000).",
             DefaultValueFactory = _ => 200_000,
+        };
+        var flowOption = new Option<string?>("--flow")
+        {
+            Description = "interactions: bench the interactions flow in this process instead (parse, validate, pseudonymise, aggregate; --backlog interactions, twice), checked for lost and double-counted events.",
+            HelpName = "FLOW",
         };
         var warmUpOption = new Option<long>("--warmup")
         {
@@ -74,6 +80,7 @@ internal static class BenchCommand
             "2 bad arguments, 3 Kafka unreachable, 4 records dropped by the broker before they were read, 70 the bench failed.")
         {
             bootstrapOption,
+            flowOption,
             backlogOption,
             warmUpOption,
             rateOption,
@@ -90,6 +97,17 @@ internal static class BenchCommand
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             var backlog = parseResult.GetValue(backlogOption);
+            if (parseResult.GetValue(flowOption) is { } flow)
+            {
+                if (!string.Equals(flow, "interactions", StringComparison.Ordinal) || backlog < 1)
+                {
+                    await console.Error.WriteLineAsync($"reco bench: --flow {flow}: only 'interactions' has a bench of its own; --backlog must be positive.").ConfigureAwait(false);
+                    return ExitCodes.Usage;
+                }
+
+                return await InteractionBenchRun.RunAsync(console, parseResult.GetValue(global.Environment), parseResult.GetValue(global.Config), backlog, cancellationToken).ConfigureAwait(false);
+            }
+
             var rate = parseResult.GetValue(rateOption);
             var memory = parseResult.GetValue(memoryOption);
             var warmUp = parseResult.GetValue(warmUpOption);

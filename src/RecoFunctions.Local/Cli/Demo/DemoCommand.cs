@@ -104,6 +104,11 @@ internal static class DemoCommand
             yield return Invariant($"  {count,8:#,0}  {reason}");
         }
 
+        if (summary.Interactions is { } interactions)
+        {
+            yield return Invariant($"interactions:     {interactions.Produced:#,0} produced; windowed features held by the recommender {interactions.FeaturesHeld:#,0} ({interactions.FeatureCalls:#,0} calls, {interactions.UnchangedReplays:#,0} unchanged replays); dead-lettered {interactions.DeadLettered:#,0}, late {interactions.Late:#,0}");
+        }
+
         yield return Invariant($"lost:             {summary.Lost:#,0}");
         yield return Invariant($"duplicates applied: {summary.DuplicatesApplied:#,0}");
         var warmUp = Invariant($"{summary.WarmUpSeconds:0.#} s");

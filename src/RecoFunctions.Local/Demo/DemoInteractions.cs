@@ -1,0 +1,7 @@
+namespace RecoFunctions.Local.Demo;
+
+/// <summary>
+/// The interactions flow's part of a demo run: interactions produced, the windowed features the recommender holds at the
+/// end (and the calls that brought them), and the flow's dead letters (late ones among them).
+/// </summary>
+internal sealed record DemoInteractions(long Produced, int FeaturesHeld, long FeatureCalls, long UnchangedReplays, long DeadLettered, long Late);
