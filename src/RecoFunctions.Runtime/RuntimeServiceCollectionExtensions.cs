@@ -33,6 +33,8 @@ public static class RuntimeServiceCollectionExtensions
         services.AddOptions<ChangelogOptions>()
             .Bind(configuration.GetSection(ChangelogOptions.SectionName))
             .ValidateKeyedOnStart<ChangelogOptions, ChangelogOptionsValidator>(ChangelogOptions.SectionName);
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ChangelogOptions>>(
+            new KnownKeysValidator<ChangelogOptions>(configuration, ChangelogOptions.SectionName)));
         services.AddWindowing(configuration);
         services.AddRecoPipeline(configuration);
         services.AddRecoResilience(configuration);

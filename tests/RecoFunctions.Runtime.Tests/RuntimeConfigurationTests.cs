@@ -37,6 +37,9 @@ public sealed class RuntimeConfigurationTests
     [InlineData("Kafka:SessionTimeout", "00:00:00.100", "Kafka:SessionTimeout must be between 00:00:01 and 00:05:00")]
     [InlineData("Kafka:SecurityProtocol", "tls", "Kafka:SecurityProtocol must be plaintext, ssl, sasl_plaintext or sasl_ssl.")]
     [InlineData("Kafka:EmbeddedPartitions", "0", "Kafka:EmbeddedPartitions must be between 1 and 256.")]
+    [InlineData("Changelog:SnapshotAfterBytes", "1000", "Changelog:SnapshotAfterBytes must be between 65536 and 1073741824")]
+    [InlineData("Changelog:RestoreTimeout", "00:00:00", "Changelog:RestoreTimeout must be between 00:00:01 and 00:30:00")]
+    [InlineData("Changelog:SnapshotBytes", "70000", "Changelog:SnapshotBytes is not a setting")]
     public void AddRecoRuntime_BadSetting_FailsAtStartNamingTheKey(string key, string value, string expected)
     {
         var exception = Assert.Throws<RecoStartupException>(() => Build(new Dictionary<string, string?> { [key] = value }));

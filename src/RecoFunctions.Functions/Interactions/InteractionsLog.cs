@@ -15,4 +15,7 @@ internal static partial class InteractionsLog
 
     [LoggerMessage(EventId = 5404, Level = LogLevel.Information, Message = "{Topic}/{Partition}: {Records} records to offset {NextOffset}: {Added} added, {Duplicates} duplicates, {Skipped} already in the state, {Rejected} late or over a bound, {Invalid} invalid, {WindowsClosed} windows closed")]
     public static partial void BatchHandled(ILogger logger, string topic, int partition, int records, long nextOffset, int added, int duplicates, int skipped, int rejected, int invalid, int windowsClosed);
+
+    [LoggerMessage(EventId = 5405, Level = LogLevel.Information, Message = "{Topic}/{Partition}: no batch for {IdleAfter}; its window state is dropped from memory (reloaded from the store if it comes back)")]
+    public static partial void Dropped(ILogger logger, string topic, int partition, TimeSpan idleAfter);
 }

@@ -148,8 +148,8 @@ internal sealed class DemoRunner(RecoConsole console, TimeProvider time)
     }
 
     /// <summary>
-    /// The third flow's stream beside the other two, when it is enabled: user sessions for half as many events, with a
-    /// share of late ones (dead-lettered at window). Its deliveries are windowed features, not (key, version) pairs, so
+    /// The third flow's stream beside the other two, when it is enabled: user sessions for half as many events over two hours of
+    /// event time, with a share of late ones (dead-lettered at window). Its deliveries are windowed features, not (key, version) pairs, so
     /// the key-version audit leaves them out; the summary reports them on their own. Returns how many were sent.
     /// </summary>
     private async Task<long?> ProduceInteractionsAsync(
@@ -160,9 +160,13 @@ internal sealed class DemoRunner(RecoConsole console, TimeProvider time)
             return null;
         }
 
+        var count = Math.Max(1_000, settings.Count / 2);
         var spec = WorkloadSpec.Default with
         {
-            Count = Math.Max(1_000, settings.Count / 2),
+            Count = count,
+
+            // Two hours of event time, ending about now: the 5-minute and hourly windows close while the demo runs.
+            InteractionSpacing = TimeSpan.FromHours(2) / count,
             Rate = settings.Rate / 2,
             Seed = settings.Seed,
             Flows = WorkloadFlows.Interactions,

@@ -3,6 +3,8 @@ using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Options;
 using RecoFunctions.Core.Windowing;
 using RecoFunctions.Functions.DeadLetters;
@@ -39,6 +41,9 @@ internal sealed class InteractionsAppInstance : IAsyncDisposable
 
     public IServiceProvider Services => _host.Services;
 
+    /// <summary>Every log line the instance wrote, at every level, with its exception's message.</summary>
+    public IReadOnlyList<string> LogLines => [.. _host.Services.GetFakeLogCollector().GetSnapshot().Select(record => $"{record.Message} {record.Exception?.Message}")];
+
     /// <summary>Windows short enough for a stream of 80 minutes: 5-minute tumbling, 15-minute sliding (5-minute hop), 1-hour tumbling.</summary>
     public static IReadOnlyDictionary<string, string?> Settings(SandboxHost sandbox, string table) => new Dictionary<string, string?>(DurableAppHost.FastSettings)
     {
@@ -74,7 +79,8 @@ internal sealed class InteractionsAppInstance : IAsyncDisposable
             return new CheckpointFailingTableClient(new TableClient(options.ConnectionString, options.TableName));
         });
         builder.Services.AddSingleton<IWindowStateStore>(provider => new TableWindowStateStore(provider.GetRequiredService<CheckpointFailingTableClient>()));
-        builder.Services.AddLogging();
+        builder.Services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Trace));
+        builder.Services.AddFakeLogging();
         builder.Services.AddRecoFunctions(configuration);
         builder.Services.AddSingleton<InteractionsTrigger>();
 

@@ -41,7 +41,7 @@ public sealed class InteractionsTriggerTests
     }
 
     [ContractFact]
-    public async Task RunAsync_LateEvent_ProducedToTheDeadLetterTopicAsLateWithItsKeyPseudonymised()
+    public async Task RunAsync_LateEvent_ProducedToTheDeadLetterTopicAsLateWithItsKeyPseudonymisedAndNoUserIdLogged()
     {
         using var limit = new CancellationTokenSource(HangLimit);
         var stream = InteractionStream.Create(seed: 12);
@@ -59,10 +59,12 @@ public sealed class InteractionsTriggerTests
         Assert.Equal(stream.Records.Single(candidate => candidate.Value!.AsSpan().SequenceEqual(System.Text.Encoding.UTF8.GetBytes(stream.Late.Json()))).Offset, record.OriginalOffset);
         Assert.Equal(Pseudonym(stream.Late.UserId), record.Key);
         Assert.DoesNotContain(stream.Late.UserId, System.Text.Encoding.UTF8.GetString(record.Value.Span), StringComparison.Ordinal);
+        Assert.NotEmpty(app.LogLines);
+        Assert.DoesNotContain(app.LogLines, line => InteractionStream.UserIds.Any(user => line.Contains(user, StringComparison.Ordinal)));
     }
 
     [ContractFact]
-    public async Task RunAsync_InvalidRecord_ReturnedForTheOutputBindingRedactedAndTheRestCounted()
+    public async Task RunAsync_InvalidRecord_ReturnedForTheOutputBindingRedactedLoggedWithoutItsUserAndTheRestCounted()
     {
         using var limit = new CancellationTokenSource(HangLimit);
         await using var sandbox = await SandboxHost.StartAsync(new SandboxOptions(), TimeProvider.System, limit.Token);
@@ -85,6 +87,8 @@ public sealed class InteractionsTriggerTests
         var feature = Assert.Single(sandbox.Features.GetFeatures(), feature => feature.Window == "5m");
         Assert.Equal(Pseudonym("u-4242"), feature.UserKey);
         Assert.Equal(1, feature.Events);
+        Assert.Contains(app.LogLines, line => line.Contains("dead-lettered", StringComparison.Ordinal));
+        Assert.DoesNotContain(app.LogLines, line => line.Contains("u-4242", StringComparison.Ordinal));
     }
 
     [ContractFact]

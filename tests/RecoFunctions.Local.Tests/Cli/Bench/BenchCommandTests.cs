@@ -65,6 +65,30 @@ public sealed class BenchCommandTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task Bench_FlowInteractions_ReportsTwoRunsWithNothingLostOrDoubleCounted()
+    {
+        var run = await CliRun.InvokeAsync(["bench", "--flow", "interactions", "--backlog", "20000"]);
+
+        Assert.Equal(ExitCodes.Success, run.ExitCode);
+        var lines = run.Output.Split('\n');
+        Assert.Contains(lines, line => line.StartsWith("reco bench --flow interactions: machine ", StringComparison.Ordinal) && line.Contains("load average", StringComparison.Ordinal));
+        Assert.Equal(2, lines.Count(line => line.StartsWith("run ", StringComparison.Ordinal) && line.Contains(" interactions/s (20000 in ", StringComparison.Ordinal)));
+        var checks = lines.Where(line => line.StartsWith("  lost ", StringComparison.Ordinal)).ToList();
+        Assert.Equal(2, checks.Count);
+        Assert.All(checks, line => Assert.StartsWith("  lost 0, double-counted 0 over ", line, StringComparison.Ordinal));
+        Assert.DoesNotContain(checks, line => line.Contains(" over 0 closed windows", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Bench_UnknownFlow_ExitsWithUsage()
+    {
+        var run = await CliRun.InvokeAsync(["bench", "--flow", "content"]);
+
+        Assert.Equal(ExitCodes.Usage, run.ExitCode);
+        Assert.Contains("--flow content", run.Error);
+    }
+
+    [Fact]
     public async Task Bench_WarmUp_NoneOfItsEventsCountsInAMeasuredPhase()
     {
         // Warm-up sizes unlike every phase's, so that a warm-up event counted in a phase would show.

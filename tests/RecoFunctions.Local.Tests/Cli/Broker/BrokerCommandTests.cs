@@ -40,6 +40,29 @@ public sealed class BrokerCommandTests
         Assert.False(File.Exists(addressFile));
     }
 
+    [Fact]
+    public async Task Broker_Groups_CreatesTheirChangelogTopicsWithTheFlowTopicsPartitions()
+    {
+        var addressFile = Path.Combine(Path.GetTempPath(), $"reco-broker-{Guid.NewGuid():N}.txt");
+        using var stop = new CancellationTokenSource();
+        var broker = Task.Run(() => CliRun.InvokeAsync(
+            ["broker", "--topic", "ua.interactions.v1:5", "--group", "g1", "--group", "g2", "--address-file", addressFile], null, new Dictionary<string, string>(), null, stop.Token));
+
+        await Eventually.WaitUntilAsync(() => File.Exists(addressFile) || broker.IsCompleted, TimeSpan.FromSeconds(30), "the address file");
+        Assert.False(broker.IsCompleted, "the broker stopped at once");
+        var address = (await File.ReadAllTextAsync(addressFile)).Trim();
+        using (var admin = new AdminClientBuilder(KafkaClientConfigs.Admin(new KafkaOptions(), address)).Build())
+        {
+            var partitions = admin.GetMetadata(TimeSpan.FromSeconds(10)).Topics.ToDictionary(topic => topic.Topic, topic => topic.Partitions.Count);
+            Assert.Equal(5, partitions["g1-ua.interactions.v1-windows-changelog"]);
+            Assert.Equal(5, partitions["g2-ua.interactions.v1-windows-changelog"]);
+            Assert.DoesNotContain("reco-ua.interactions.v1-windows-changelog", partitions.Keys);
+        }
+
+        await stop.CancelAsync();
+        Assert.Equal(ExitCodes.Success, (await broker.WaitAsync(TimeSpan.FromSeconds(30))).ExitCode);
+    }
+
     [Theory]
     [InlineData("bad name")]
     [InlineData("topic:0")]
