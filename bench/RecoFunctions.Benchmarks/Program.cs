@@ -8,6 +8,7 @@ return args.FirstOrDefault() switch
     "validation" => RunValidation(args[1..]),
     "processing" => ProcessingBenchmarks.Run(args[1..]),
     "features" => await FeaturePublishRun.RunAsync(Console.Out),
+    "windowing" => await QuickWindowingRun.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 1_000_000, Console.Out),
     _ => Usage(),
 };
 
@@ -26,6 +27,6 @@ static int RunValidation(string[] args)
 static int Usage()
 {
     Console.Error.WriteLine("usage: RecoFunctions.Benchmarks <suite> [--quick] [BenchmarkDotNet options]");
-    Console.Error.WriteLine("suites: processing, resilience, validation, features (a quick run only)");
+    Console.Error.WriteLine("suites: processing, resilience, validation, features (a quick run only), windowing [events]");
     return 2;
 }

@@ -4,7 +4,8 @@ namespace RecoFunctions.Core.Windowing;
 
 /// <summary>
 /// Window state in process memory, per topic and partition: for tests and for runs with no infrastructure, where state
-/// lives as long as the process. A save replaces the changed users and then the checkpoint, like the durable stores.
+/// lives as long as the process. A save replaces the changed users and then the checkpoint, like the durable stores. It
+/// keeps the saved memory itself, not a copy: what is saved must not change afterwards (the windows hand over fresh arrays).
 /// </summary>
 public sealed class InMemoryWindowStateStore : IWindowStateStore
 {
@@ -39,7 +40,7 @@ public sealed class InMemoryWindowStateStore : IWindowStateStore
             {
                 if (change.State is { } state)
                 {
-                    entry.Users[change.UserKey] = state.ToArray();
+                    entry.Users[change.UserKey] = state;
                 }
                 else
                 {

@@ -17,6 +17,7 @@ internal sealed class PartitionWindows
     private readonly CloseSchedule _schedule = new();
     private readonly HashSet<string> _changed = new(StringComparer.Ordinal);
     private readonly List<ClosedAggregate> _closed = [];
+    private readonly List<(WindowKey Key, long CloseAt)> _openWindows = [];
     private readonly UserStateCodec _codec;
     private long _watermark = long.MinValue;
 
@@ -44,10 +45,7 @@ internal sealed class PartitionWindows
         {
             var user = windows._codec.Read(userKey, bytes.Span);
             windows._users.Add(userKey, user);
-            foreach (var aggregate in user.Open.Values)
-            {
-                windows._schedule.Add(aggregate.EndTicks + set.LatenessTicks, userKey);
-            }
+            windows.ReopenWindows(user);
         }
 
         return windows;
@@ -78,13 +76,20 @@ internal sealed class PartitionWindows
             return AddResult.Duplicate;
         }
 
+        if (user.HasDue(watermark))
+        {
+            // Windows closed by the watermark must not see this event in their panes, whenever they are taken.
+            user.CloseUpTo(watermark, _closed);
+            _changed.Add(user.UserKey);
+        }
+
         if (FullWindow(user, ticks, watermark) is { } full)
         {
-            return new AddResult(AddOutcome.OverCapacity, WindowFailures.TooManyEvents(_set.MaxEventsPerWindow, full.Spec.Name, ToTime(full.StartTicks)));
+            return new AddResult(AddOutcome.OverCapacity, WindowFailures.TooManyEvents(_set.MaxEventsPerWindow, _set.Specs[full.Spec].Name, ToTime(full.StartTicks)));
         }
 
         AddToOpenWindows(user, interaction, ticks, watermark);
-        user.Seen[hash] = forgetAt;
+        user.MarkSeen(hash, forgetAt);
         _changed.Add(user.UserKey);
         return AddResult.Added;
     }
@@ -99,21 +104,20 @@ internal sealed class PartitionWindows
         }
 
         var result = _closed
-            .OrderBy(closed => closed.Aggregate.EndTicks)
-            .ThenBy(closed => closed.Aggregate.Spec.Index)
+            .OrderBy(closed => closed.EndTicks)
+            .ThenBy(closed => closed.Spec.Index)
             .ThenBy(closed => closed.UserKey, StringComparer.Ordinal)
-            .ThenBy(closed => closed.Aggregate.StartTicks)
+            .ThenBy(closed => closed.StartTicks)
             .Select(ToClosedWindow)
             .ToList();
         _closed.Clear();
         return result;
     }
 
-    /// <summary>The users changed since the last call, serialised (null for users with nothing open), and the checkpoint at <paramref name="nextOffset"/>.</summary>
+    /// <summary>The users changed since the last call (in no particular order), serialised (null for users with nothing open), and the checkpoint at <paramref name="nextOffset"/>.</summary>
     public WindowStateChanges TakeChanges(long nextOffset)
     {
         var users = _changed
-            .Order(StringComparer.Ordinal)
             .Select(userKey => new UserStateChange(
                 userKey, _users.TryGetValue(userKey, out var user) ? _codec.Write(user) : (ReadOnlyMemory<byte>?)null))
             .ToList();
@@ -140,23 +144,18 @@ internal sealed class PartitionWindows
             }
         }
 
-        user = new UserWindows(userKey);
+        user = new UserWindows(userKey, _set);
         _users.Add(userKey, user);
         return user;
     }
 
-    private WindowAggregate? FullWindow(UserWindows user, long ticks, long watermark)
+    private WindowKey? FullWindow(UserWindows user, long ticks, long watermark)
     {
-        foreach (var spec in _set.Specs)
+        foreach (var (key, _) in OpenWindowsAt(ticks, watermark))
         {
-            for (var start = spec.LastStart(ticks); start + spec.SizeTicks > ticks; start -= spec.HopTicks)
+            if (user.Open.TryGetValue(key, out var events) && events >= _set.MaxEventsPerWindow)
             {
-                if (start + spec.SizeTicks + _set.LatenessTicks > watermark
-                    && user.Open.TryGetValue(new WindowKey(spec.Index, start), out var aggregate)
-                    && aggregate.Events >= _set.MaxEventsPerWindow)
-                {
-                    return aggregate;
-                }
+                return key;
             }
         }
 
@@ -165,28 +164,52 @@ internal sealed class PartitionWindows
 
     private void AddToOpenWindows(UserWindows user, InteractionEvent interaction, long ticks, long watermark)
     {
+        foreach (var (key, closeAt) in OpenWindowsAt(ticks, watermark))
+        {
+            if (user.CountInWindow(key, closeAt))
+            {
+                _schedule.Add(closeAt, user.UserKey);
+            }
+        }
+
+        user.AddToPane(interaction, _set.PaneStart(ticks));
+    }
+
+    /// <summary>After a restore: the windows still open at the watermark over the stored panes, with their counts.</summary>
+    private void ReopenWindows(UserWindows user)
+    {
+        foreach (var (paneStart, pane) in user.Panes)
+        {
+            foreach (var (key, closeAt) in OpenWindowsAt(paneStart, _watermark))
+            {
+                if (user.CountInWindow(key, closeAt, pane.Events))
+                {
+                    _schedule.Add(closeAt, user.UserKey);
+                }
+            }
+        }
+    }
+
+    /// <summary>The windows containing <paramref name="ticks"/> that are still open at <paramref name="watermark"/>, in a list reused by the next call.</summary>
+    private List<(WindowKey Key, long CloseAt)> OpenWindowsAt(long ticks, long watermark)
+    {
+        _openWindows.Clear();
         foreach (var spec in _set.Specs)
         {
+            // From the latest start back; earlier starts end earlier, so the first closed one ends the walk.
             for (var start = spec.LastStart(ticks); start + spec.SizeTicks > ticks; start -= spec.HopTicks)
             {
                 var closeAt = start + spec.SizeTicks + _set.LatenessTicks;
                 if (closeAt <= watermark)
                 {
-                    // Earlier starts end earlier: the rest of this window's starts have closed too.
                     break;
                 }
 
-                var key = new WindowKey(spec.Index, start);
-                if (!user.Open.TryGetValue(key, out var aggregate))
-                {
-                    aggregate = new WindowAggregate(spec, start);
-                    user.Open.Add(key, aggregate);
-                    _schedule.Add(closeAt, user.UserKey);
-                }
-
-                aggregate.Add(interaction);
+                _openWindows.Add((new WindowKey(spec.Index, start), closeAt));
             }
         }
+
+        return _openWindows;
     }
 
     private void CloseUpTo(long watermark)
@@ -200,7 +223,7 @@ internal sealed class PartitionWindows
                     continue;
                 }
 
-                user.CloseUpTo(watermark, _set.LatenessTicks, _closed);
+                user.CloseUpTo(watermark, _closed);
                 _changed.Add(userKey);
                 if (user.IsEmpty)
                 {
@@ -212,27 +235,32 @@ internal sealed class PartitionWindows
 
     private static ClosedWindow ToClosedWindow(ClosedAggregate closed)
     {
-        var aggregate = closed.Aggregate;
+        var totals = closed.Totals;
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
-        for (var kind = 0; kind < WindowAggregate.KindCount; kind++)
+        for (var kind = 0; kind < WindowTotals.KindCount; kind++)
         {
-            if (aggregate.Counts[kind] > 0)
+            if (totals.Counts[kind] > 0)
             {
-                counts.Add(InteractionKindNames.Of((InteractionKind)kind), aggregate.Counts[kind]);
+                counts.Add(InteractionKindNames.Of((InteractionKind)kind), totals.Counts[kind]);
             }
         }
 
-        var contents = aggregate.ContentEvents
-            .OrderBy(pair => pair.Key, StringComparer.Ordinal)
-            .ToDictionary(pair => pair.Key, pair => pair.Value, StringComparer.Ordinal);
+        var contentIds = totals.ContentEvents.Keys.ToArray();
+        Array.Sort(contentIds, StringComparer.Ordinal);
+        var contents = new Dictionary<string, int>(contentIds.Length, StringComparer.Ordinal);
+        foreach (var contentId in contentIds)
+        {
+            contents.Add(contentId, totals.ContentEvents[contentId]);
+        }
+
         return new ClosedWindow(
             closed.UserKey,
-            aggregate.Spec.Name,
-            ToTime(aggregate.StartTicks),
-            ToTime(aggregate.EndTicks),
-            aggregate.Events,
+            closed.Spec.Name,
+            ToTime(closed.StartTicks),
+            ToTime(closed.EndTicks),
+            totals.Events,
             counts,
             contents,
-            aggregate.TotalDwellMs);
+            totals.TotalDwellMs);
     }
 }

@@ -3,9 +3,11 @@ using System.Text;
 namespace RecoFunctions.Core.Windowing;
 
 /// <summary>
-/// The stored form of one user's window state: a version byte, then the counted event ids (hash, forget-at) and the open
-/// windows (name, size, start, totals, events per content), all in a canonical order so equal states give equal bytes.
-/// Windows whose name and size are no longer configured are dropped on reading.
+/// The stored form of one user's window state: a version byte, the pane size, the counted event ids (hash, forget-at)
+/// and the panes (start, distinct events, per kind, dwell, events per content). Open windows are not stored: they follow
+/// from the panes and the checkpoint's watermark. Entries are written in the order first counted, which a read restores,
+/// so a restored state writes the same bytes. Panes of another pane size (the windows' configuration changed) are
+/// dropped on reading.
 /// </summary>
 internal sealed class UserStateCodec
 {
@@ -25,17 +27,19 @@ internal sealed class UserStateCodec
     {
         _buffer.SetLength(0);
         _writer.Write(Version);
+        _writer.Write7BitEncodedInt64(_set.PaneTicks);
         _writer.Write7BitEncodedInt(user.Seen.Count);
-        foreach (var (hash, forgetAt) in user.Seen.OrderBy(pair => pair.Key))
+        foreach (var (hash, forgetAt) in user.Seen)
         {
             _writer.Write(hash);
             _writer.Write7BitEncodedInt64(forgetAt);
         }
 
-        _writer.Write7BitEncodedInt(user.Open.Count);
-        foreach (var aggregate in user.Open.Values.OrderBy(window => window.Spec.Index).ThenBy(window => window.StartTicks))
+        _writer.Write7BitEncodedInt(user.Panes.Count);
+        foreach (var (paneStart, pane) in user.Panes)
         {
-            WriteWindow(aggregate);
+            _writer.Write7BitEncodedInt64(paneStart);
+            WriteTotals(pane);
         }
 
         _writer.Flush();
@@ -63,19 +67,22 @@ internal sealed class UserStateCodec
             throw new InvalidDataException($"The window state of user {userKey} has version {version}; this version reads {Version}.");
         }
 
-        var user = new UserWindows(userKey);
+        var paneTicks = reader.Read7BitEncodedInt64();
+        var user = new UserWindows(userKey, _set);
         var seen = reader.Read7BitEncodedInt();
         for (var i = 0; i < seen; i++)
         {
-            user.Seen[reader.ReadUInt64()] = reader.Read7BitEncodedInt64();
+            user.MarkSeen(reader.ReadUInt64(), reader.Read7BitEncodedInt64());
         }
 
-        var windows = reader.Read7BitEncodedInt();
-        for (var i = 0; i < windows; i++)
+        var panes = reader.Read7BitEncodedInt();
+        for (var i = 0; i < panes; i++)
         {
-            if (ReadWindow(reader) is { } aggregate)
+            var paneStart = reader.Read7BitEncodedInt64();
+            var pane = ReadTotals(reader);
+            if (paneTicks == _set.PaneTicks)
             {
-                user.Open[new WindowKey(aggregate.Spec.Index, aggregate.StartTicks)] = aggregate;
+                user.AddPane(paneStart, pane);
             }
         }
 
@@ -84,55 +91,45 @@ internal sealed class UserStateCodec
             : throw new InvalidDataException($"The window state of user {userKey} has bytes after its end.");
     }
 
-    private void WriteWindow(WindowAggregate aggregate)
+    private void WriteTotals(WindowTotals totals)
     {
-        _writer.Write(aggregate.Spec.Name);
-        _writer.Write7BitEncodedInt64(aggregate.Spec.SizeTicks);
-        _writer.Write7BitEncodedInt64(aggregate.StartTicks);
-        _writer.Write7BitEncodedInt(aggregate.Events);
-        _writer.Write7BitEncodedInt(aggregate.Counts.Length);
-        foreach (var count in aggregate.Counts)
+        _writer.Write7BitEncodedInt(totals.Events);
+        _writer.Write7BitEncodedInt(totals.Counts.Length);
+        foreach (var count in totals.Counts)
         {
             _writer.Write7BitEncodedInt(count);
         }
 
-        _writer.Write7BitEncodedInt64(aggregate.TotalDwellMs);
-        _writer.Write7BitEncodedInt(aggregate.ContentEvents.Count);
-        foreach (var (contentId, events) in aggregate.ContentEvents.OrderBy(pair => pair.Key, StringComparer.Ordinal))
+        _writer.Write7BitEncodedInt64(totals.TotalDwellMs);
+        _writer.Write7BitEncodedInt(totals.ContentEvents.Count);
+        foreach (var (contentId, events) in totals.ContentEvents)
         {
             _writer.Write(contentId);
             _writer.Write7BitEncodedInt(events);
         }
     }
 
-    private WindowAggregate? ReadWindow(BinaryReader reader)
+    private static WindowTotals ReadTotals(BinaryReader reader)
     {
-        var name = reader.ReadString();
-        var sizeTicks = reader.Read7BitEncodedInt64();
-        var startTicks = reader.Read7BitEncodedInt64();
-        var spec = _set.Find(name, sizeTicks);
-        var aggregate = new WindowAggregate(spec ?? new WindowSpec(-1, name, sizeTicks, sizeTicks), startTicks)
-        {
-            Events = reader.Read7BitEncodedInt(),
-        };
+        var totals = new WindowTotals { Events = reader.Read7BitEncodedInt() };
         var kinds = reader.Read7BitEncodedInt();
         for (var kind = 0; kind < kinds; kind++)
         {
             var count = reader.Read7BitEncodedInt();
-            if (kind < aggregate.Counts.Length)
+            if (kind < totals.Counts.Length)
             {
-                aggregate.Counts[kind] = count;
+                totals.Counts[kind] = count;
             }
         }
 
-        aggregate.TotalDwellMs = reader.Read7BitEncodedInt64();
+        totals.TotalDwellMs = reader.Read7BitEncodedInt64();
         var contents = reader.Read7BitEncodedInt();
         for (var i = 0; i < contents; i++)
         {
             var contentId = reader.ReadString();
-            aggregate.ContentEvents[contentId] = reader.Read7BitEncodedInt();
+            totals.ContentEvents[contentId] = reader.Read7BitEncodedInt();
         }
 
-        return spec is null ? null : aggregate;
+        return totals;
     }
 }

@@ -6,6 +6,7 @@ internal sealed class WindowSet
     private WindowSet(IReadOnlyList<WindowSpec> specs, long latenessTicks, int maxUsers, int maxEventsPerWindow)
     {
         Specs = specs;
+        PaneTicks = specs.Select(spec => spec.HopTicks).Aggregate(GreatestCommonDivisor);
         LatenessTicks = latenessTicks;
         MaxUsers = maxUsers;
         MaxEventsPerWindow = maxEventsPerWindow;
@@ -14,6 +15,12 @@ internal sealed class WindowSet
     public IReadOnlyList<WindowSpec> Specs { get; }
 
     public long LatenessTicks { get; }
+
+    /// <summary>
+    /// The pane: the largest span every window is made of whole (the greatest common divisor of the hops, which divide the
+    /// sizes). A user's events are kept per pane, once, and a window's totals are merged from its panes when it closes.
+    /// </summary>
+    public long PaneTicks { get; }
 
     public int MaxUsers { get; }
 
@@ -33,9 +40,7 @@ internal sealed class WindowSet
         return new WindowSet(specs, options.AllowedLateness.Ticks, options.MaxUsersPerPartition, options.MaxEventsPerUserWindow);
     }
 
-    /// <summary>The spec of a stored window, when the configuration still has a window of that name and size.</summary>
-    public WindowSpec? Find(string name, long sizeTicks) =>
-        Specs.FirstOrDefault(spec => spec.SizeTicks == sizeTicks && string.Equals(spec.Name, name, StringComparison.Ordinal));
+    public long PaneStart(long ticks) => ticks - (ticks % PaneTicks);
 
     /// <summary>The end of the last window containing <paramref name="ticks"/>, over all specs: after it (plus lateness) the event is late.</summary>
     public long LastEnd(long ticks)
@@ -47,5 +52,15 @@ internal sealed class WindowSet
         }
 
         return end;
+    }
+
+    private static long GreatestCommonDivisor(long left, long right)
+    {
+        while (right != 0)
+        {
+            (left, right) = (right, left % right);
+        }
+
+        return left;
     }
 }

@@ -224,7 +224,7 @@ public sealed class PartitionWindowsTests
         Assert.Equal(new PartitionCheckpoint(5, At(10, 0)), first.Checkpoint);
         Assert.NotNull(Assert.Single(first.Users).State);
         Assert.Equal(new PartitionCheckpoint(9, At(10, 5)), second.Checkpoint);
-        Assert.Equal([("a", false), ("b", true)], second.Users.Select(user => (user.UserKey, user.State.HasValue)));
+        Assert.Equal([("a", false), ("b", true)], second.Users.Select(user => (user.UserKey, user.State.HasValue)).Order());
         Assert.Empty(windows.TakeChanges(9).Users);
     }
 }

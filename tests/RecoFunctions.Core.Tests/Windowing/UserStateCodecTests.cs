@@ -66,7 +66,7 @@ public sealed class UserStateCodecTests
     }
 
     [Fact]
-    public void Read_WindowNoLongerConfigured_IsDropped()
+    public void Read_PanesOfAnotherPaneSize_AreDroppedAndCountedIdsKept()
     {
         var before = Options(TimeSpan.Zero, Tumbling("5m", TimeSpan.FromMinutes(5)), Tumbling("1d", TimeSpan.FromDays(1)));
         var windows = NewWindows(before);
@@ -75,8 +75,20 @@ public sealed class UserStateCodecTests
 
         var user = new UserStateCodec(WindowSet.From(Options(TimeSpan.Zero, Tumbling("1d", TimeSpan.FromDays(1))))).Read("u1", bytes.Span);
 
-        Assert.Equal(["1d"], user.Open.Values.Select(window => window.Spec.Name));
+        Assert.Empty(user.Panes);
         Assert.Single(user.Seen);
+    }
+
+    [Fact]
+    public void Write_EventInSlidingWindows_IsStoredOnce()
+    {
+        var options = Options(TimeSpan.Zero, Sliding("1h", TimeSpan.FromHours(1), TimeSpan.FromMinutes(5)));
+        var windows = NewWindows(options);
+        windows.Add(Event(At(10, 1), content: "content-that-is-stored-once"));
+
+        var bytes = windows.TakeChanges(1).Users[0].State!.Value.ToArray();
+
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(System.Text.Encoding.UTF8.GetString(bytes), "content-that-is-stored-once"));
     }
 
     private static PartitionWindowState Saved(WindowStateChanges changes) =>

@@ -2,22 +2,10 @@ using RecoFunctions.Core.Domain;
 
 namespace RecoFunctions.Core.Windowing;
 
-/// <summary>The running totals of one user's open window: distinct events, per kind, per content, dwell.</summary>
-internal sealed class WindowAggregate
+/// <summary>Distinct events, per kind, per content and dwell: of one pane while it fills, or of a window merged from its panes.</summary>
+internal sealed class WindowTotals
 {
     public const int KindCount = (int)InteractionKind.Share + 1;
-
-    public WindowAggregate(WindowSpec spec, long startTicks)
-    {
-        Spec = spec;
-        StartTicks = startTicks;
-    }
-
-    public WindowSpec Spec { get; }
-
-    public long StartTicks { get; }
-
-    public long EndTicks => StartTicks + Spec.SizeTicks;
 
     public int Events { get; set; }
 
@@ -33,5 +21,21 @@ internal sealed class WindowAggregate
         Counts[(int)interaction.Kind]++;
         ContentEvents[interaction.ContentId] = ContentEvents.GetValueOrDefault(interaction.ContentId) + 1;
         TotalDwellMs += interaction.DwellMs ?? 0;
+    }
+
+    public void Add(WindowTotals pane)
+    {
+        Events += pane.Events;
+        for (var kind = 0; kind < KindCount; kind++)
+        {
+            Counts[kind] += pane.Counts[kind];
+        }
+
+        foreach (var (contentId, events) in pane.ContentEvents)
+        {
+            ContentEvents[contentId] = ContentEvents.GetValueOrDefault(contentId) + events;
+        }
+
+        TotalDwellMs += pane.TotalDwellMs;
     }
 }
