@@ -7,8 +7,8 @@ return args.FirstOrDefault() switch
     "resilience" => ResilienceBenchmarks.Run(args[1..]),
     "validation" => RunValidation(args[1..]),
     "processing" => ProcessingBenchmarks.Run(args[1..]),
-    "features" => await FeaturePublishRun.RunAsync(Console.Out),
     "windowing" => await QuickWindowingRun.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 1_000_000, Console.Out),
+    "features" => await FeaturePublishRun.RunAsync(Console.Out),
     _ => Usage(),
 };
 
@@ -27,6 +27,6 @@ static int RunValidation(string[] args)
 static int Usage()
 {
     Console.Error.WriteLine("usage: RecoFunctions.Benchmarks <suite> [--quick] [BenchmarkDotNet options]");
-    Console.Error.WriteLine("suites: processing, resilience, validation, features (a quick run only), windowing [events]");
+    Console.Error.WriteLine("suites: processing, resilience, validation, windowing [events], features (a quick run only)");
     return 2;
 }

@@ -68,6 +68,8 @@ public sealed class FeatureEndpointTests : SandboxEndpointTest
 
         Assert.NotEqual(first.Calls, second.Calls);
         Assert.Equal(first.Digest, second.Digest);
+        var (_, summary) = await Http.GetAsync("_sandbox/features?summary=true", SandboxJsonContext.Default.FeaturesView);
+        Assert.Equal((changed.Digest, 2, 0), (summary!.Digest, summary.Held, summary.Features.Count));
         Assert.Matches("^[0-9a-f]{64}$", first.Digest);
         Assert.NotEqual(first.Digest, changed.Digest);
     }
@@ -128,6 +130,19 @@ public sealed class FeatureEndpointTests : SandboxEndpointTest
         await SendAsync(Feature("u-2", views: 1));
 
         await waiting.WaitAsync(TimeSpan.FromSeconds(10));
+    }
+
+    [Fact]
+    public async Task WaitFor_Cancelled_EndsCancelledAndLaterCallsStillWork()
+    {
+        using var cancel = new CancellationTokenSource();
+        var waiting = Host.Features.WaitForAsync(c => c.Applied >= 1, cancel.Token);
+
+        await cancel.CancelAsync();
+        await SendAsync(Feature("u-1", views: 1));
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => waiting);
+        Assert.Equal(1, Host.Features.Counts.Applied);
     }
 
     private async Task<FeaturesView> ViewAsync() => (await Http.GetAsync("_sandbox/features", SandboxJsonContext.Default.FeaturesView)).Body!;

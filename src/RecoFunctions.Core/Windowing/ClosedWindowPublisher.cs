@@ -11,7 +11,7 @@ namespace RecoFunctions.Core.Windowing;
 /// <see cref="FeaturesNotPublishedException"/>, so that the caller saves no state past them.
 /// </summary>
 internal sealed class ClosedWindowPublisher(
-    IContentCatalog catalog, FeatureDelivery delivery, IOptions<FeatureOptions> options, ILogger<ClosedWindowPublisher> logger) : IClosedWindowPublisher
+    IContentCatalog catalog, FeatureDelivery delivery, IOptions<WindowingOptions> options, ILogger<ClosedWindowPublisher> logger) : IClosedWindowPublisher
 {
     private const string Windows = "closed windows' features";
 

@@ -3,14 +3,13 @@ using RecoFunctions.Core.Configuration;
 
 namespace RecoFunctions.Core.Windowing;
 
-/// <summary>The <c>Features</c> configuration section: how closed windows become features (top lists, the content catalog's cache).</summary>
+/// <summary>
+/// The <c>Features</c> configuration section: the content catalog's cache. How long the top lists are is
+/// <see cref="WindowingOptions.TopCount"/>.
+/// </summary>
 public sealed class FeatureOptions
 {
     public const string SectionName = "Features";
-
-    /// <summary>Length of the top tags and top kinds lists.</summary>
-    [Range(1, 100)]
-    public int TopCount { get; set; } = 5;
 
     /// <summary>Content items whose kind and tags are kept in memory; beyond it the cache drops the entries used longest ago, which are looked up again when needed.</summary>
     [Range(1, 10_000_000)]

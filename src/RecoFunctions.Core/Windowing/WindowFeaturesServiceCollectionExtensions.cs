@@ -10,7 +10,8 @@ public static class WindowFeaturesServiceCollectionExtensions
 {
     /// <summary>
     /// Registers the <c>Features</c> options (validated at start-up, errors naming the key), the content catalog
-    /// (<see cref="IContentCatalog"/>) and the publisher of closed windows (<see cref="IClosedWindowPublisher"/>). Needs
+    /// (<see cref="IContentCatalog"/>) and the publisher of closed windows (<see cref="IClosedWindowPublisher"/>), and
+    /// <c>AddWindowing</c> unless it was called (the top lists' length is <c>Windowing:TopCount</c>). Needs
     /// <c>AddRecoServices</c> first (the content API client, the feature delivery, the shared batch calls) and, like it,
     /// an <c>IServicePipelineProvider</c> (<c>AddRecoResilience</c>).
     /// </summary>
@@ -21,6 +22,11 @@ public static class WindowFeaturesServiceCollectionExtensions
         if (!services.Any(descriptor => descriptor.ServiceType == typeof(FeatureDelivery)))
         {
             throw new InvalidOperationException("AddWindowFeatures needs the downstream services: call AddRecoServices first.");
+        }
+
+        if (!services.Any(descriptor => descriptor.ServiceType == typeof(Microsoft.Extensions.Options.IConfigureOptions<WindowingOptions>)))
+        {
+            services.AddWindowing(configuration);
         }
 
         services.AddOptions<FeatureOptions>()

@@ -17,7 +17,7 @@ internal static class FeatureEndpoints
     {
         routes.MapService(state, SandboxService.RecommenderDelivery, HttpMethods.Post, "/features/batch", context => BatchAsync(context, state));
         routes.MapGet("/_sandbox/features", context =>
-            HttpJson.WriteAsync(context, StatusCodes.Status200OK, View(state), SandboxJsonContext.Default.FeaturesView));
+            HttpJson.WriteAsync(context, StatusCodes.Status200OK, View(state, Summary(context)), SandboxJsonContext.Default.FeaturesView));
         routes.MapGet("/_sandbox/features/calls", context =>
             HttpJson.WriteAsync(context, StatusCodes.Status200OK, new FeatureCallsView(state.Features.GetCalls()), SandboxJsonContext.Default.FeatureCallsView));
     }
@@ -47,11 +47,16 @@ internal static class FeatureEndpoints
             .ConfigureAwait(false);
     }
 
-    private static FeaturesView View(SandboxState state)
+    /// <summary><c>?summary=true</c>: counters and digest without the records, for drills that compare digests of large runs.</summary>
+    private static bool Summary(HttpContext context) =>
+        bool.TryParse(context.Request.Query["summary"].ToString(), out var summary) && summary;
+
+    private static FeaturesView View(SandboxState state, bool summary)
     {
         // Features first: the counters then include at least every feature listed.
         var features = state.Features.GetFeatures();
         var counts = state.Features.Counts;
-        return new FeaturesView(counts.Calls, counts.Received, counts.Applied, counts.Unchanged, counts.Rejected, counts.Overwritten, features.Count, FeatureDigest.Of(features), features);
+        return new FeaturesView(
+            counts.Calls, counts.Received, counts.Applied, counts.Unchanged, counts.Rejected, counts.Overwritten, features.Count, FeatureDigest.Of(features), summary ? [] : features);
     }
 }

@@ -76,7 +76,7 @@ public sealed class FeatureRecorder
     public Task WaitForAsync(Func<FeatureCounts, bool> condition, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(condition);
-        var completion = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var waiter = (Condition: condition, Completion: new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
         lock (_lock)
         {
             if (condition(CountsUnderLock()))
@@ -84,10 +84,21 @@ public sealed class FeatureRecorder
                 return Task.CompletedTask;
             }
 
-            _waiters.Add((condition, completion));
+            _waiters.Add(waiter);
         }
 
-        return completion.Task.WaitAsync(cancellationToken);
+        // A caller that gives up leaves no waiter behind (drills wait again and again).
+        var registration = cancellationToken.Register(() =>
+        {
+            lock (_lock)
+            {
+                _waiters.Remove(waiter);
+            }
+
+            waiter.Completion.TrySetCanceled(cancellationToken);
+        });
+        _ = waiter.Completion.Task.ContinueWith(_ => registration.Dispose(), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        return waiter.Completion.Task;
     }
 
     /// <summary>Forgets every feature, call and counter.</summary>

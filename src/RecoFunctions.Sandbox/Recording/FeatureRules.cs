@@ -42,7 +42,7 @@ internal static class FeatureRules
         }
 
         return record.UserKey.StartsWith(rejectedKeyPrefix, StringComparison.Ordinal)
-            ? $"userKey '{record.UserKey}' is on the sandbox's reject list"
+            ? "userKey is on the sandbox's reject list"
             : null;
     }
 

@@ -1,4 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using RecoFunctions.Core.Tests.Support;
 using RecoFunctions.Core.Windowing;
 using RecoFunctions.Sandbox.Knobs;
 using RecoFunctions.Testing;
@@ -25,6 +27,19 @@ public sealed class ClosedWindowPublisherTests
         var unknown = harness.Sandbox.Features.Get("u-2", "5m", Windows.Start)!;
         Assert.Empty(unknown.TopKinds);
         Assert.Empty(unknown.TopTags);
+    }
+
+    [Fact]
+    public async Task PublishAsync_TopCountConfigured_CutsTheTopLists()
+    {
+        await using var harness = await FeatureHarness.StartAsync(new Dictionary<string, string?> { ["Windowing:TopCount"] = "1" });
+        var contents = Enumerable.Range(0, 12).Select(i => ($"art-{i}", 1)).ToArray();
+
+        await harness.Publisher.PublishAsync([Windows.Closed("u-1", contents)], CancellationToken.None);
+
+        var held = harness.Sandbox.Features.Get("u-1", "5m", Windows.Start)!;
+        Assert.Single(held.TopKinds);
+        Assert.Single(held.TopTags);
     }
 
     [Fact]
@@ -82,6 +97,21 @@ public sealed class ClosedWindowPublisherTests
     }
 
     [Fact]
+    public async Task PublishAsync_PublishedAndRejected_LogsCountsButNoUserKey()
+    {
+        using var logs = new CapturingLoggerProvider();
+        await using var harness = await FeatureHarness.StartAsync(configure: services => services.AddLogging(builder => builder.AddProvider(logs).SetMinimumLevel(LogLevel.Debug)));
+        await harness.Publisher.PublishAsync([Windows.Closed("u-5eb1c0", ("art-1", 1))], CancellationToken.None);
+
+        await Assert.ThrowsAsync<FeaturesNotPublishedException>(() =>
+            harness.Publisher.PublishAsync([Windows.Closed("rejected-5eb1c0", ("art-1", 1))], CancellationToken.None));
+
+        Assert.Contains(3350, logs.EventIds);
+        Assert.Contains(3351, logs.EventIds);
+        Assert.DoesNotContain(logs.Entries, entry => entry.Message.Contains("5eb1c0", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task PublishAsync_ContentApiDown_ThrowsForEveryWindowAndDeliversNothing()
     {
         await using var harness = await FeatureHarness.StartAsync();
@@ -124,7 +154,7 @@ public sealed class ClosedWindowPublisherTests
     }
 
     [Theory]
-    [InlineData("Features:TopCount", "0", "Features:TopCount must be between 1 and 100")]
+    [InlineData("Windowing:TopCount", "0", "Windowing:TopCount must be between 1 and 100")]
     [InlineData("Features:CatalogCapacity", "0", "Features:CatalogCapacity must be between 1 and 10000000")]
     [InlineData("Features:CatalogEntryLifetime", "00:00:00", "Features:CatalogEntryLifetime must be between 00:00:01 and 1.00:00:00")]
     public async Task AddWindowFeatures_ValueOutOfRange_StartUpFailsNamingTheKey(string key, string value, string message)
@@ -132,6 +162,16 @@ public sealed class ClosedWindowPublisherTests
         await using var harness = await FeatureHarness.StartAsync(new Dictionary<string, string?> { [key] = value });
 
         Assert.Contains(StartupFailures.Of(harness.Services), failure => failure.StartsWith(message, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task AddWindowFeatures_ShippedConfiguration_PassesStartUpValidation()
+    {
+        await using var harness = await FeatureHarness.StartAsync();
+
+        var error = Record.Exception(() => harness.Services.GetRequiredService<Microsoft.Extensions.Options.IStartupValidator>().Validate());
+
+        Assert.Null(error);
     }
 
     [Fact]

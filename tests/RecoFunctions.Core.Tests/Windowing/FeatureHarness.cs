@@ -29,7 +29,9 @@ internal sealed class FeatureHarness : IAsyncDisposable
     /// <param name="settings">Configuration over the repository's appsettings.json and the sandbox's URLs.</param>
     /// <param name="time">The clock of the services (the catalog's expiry); the system clock when null.</param>
     /// <param name="resilience">Use the configured resilience pipelines (<c>AddRecoResilience</c>) instead of single attempts.</param>
-    public static async Task<FeatureHarness> StartAsync(IReadOnlyDictionary<string, string?>? settings = null, TimeProvider? time = null, bool resilience = false)
+    /// <param name="configure">More registrations, after the features'.</param>
+    public static async Task<FeatureHarness> StartAsync(
+        IReadOnlyDictionary<string, string?>? settings = null, TimeProvider? time = null, bool resilience = false, Action<IServiceCollection>? configure = null)
     {
         settings ??= new Dictionary<string, string?>();
         var inner = await RecoServicesHarness.StartAsync(settings, configureServices: services =>
@@ -47,6 +49,7 @@ internal sealed class FeatureHarness : IAsyncDisposable
             }
 
             services.AddWindowFeatures(configuration);
+            configure?.Invoke(services);
         });
         return new FeatureHarness(inner);
     }
