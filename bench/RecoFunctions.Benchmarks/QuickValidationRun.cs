@@ -11,7 +11,7 @@ internal static class QuickValidationRun
 {
     public static int Run(TimeSpan duration, TextWriter output)
     {
-        var flows = new[] { "content", "campaign" };
+        var flows = new[] { "content", "campaign", "interactions" };
         var total = 0.0;
         output.WriteLine($"parse + validate + map, shipped samples, single thread, {duration.TotalSeconds:0.#} s per flow");
         foreach (var flow in flows)
@@ -21,10 +21,10 @@ internal static class QuickValidationRun
             var (rate, bytesPerMessage) = Measure(workload, duration);
             total += rate;
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{flow,-9} {rate,12:N0} msgs/s per core   {bytesPerMessage,7:N0} B allocated/msg   ({workload.Messages.Length} samples)"));
+                $"{flow,-12} {rate,12:N0} msgs/s per core   {bytesPerMessage,7:N0} B allocated/msg   ({workload.Messages.Length} samples)"));
         }
 
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{"mean",-9} {total / flows.Length,12:N0} msgs/s per core"));
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{"mean",-12} {total / flows.Length,12:N0} msgs/s per core"));
         return 0;
     }
 

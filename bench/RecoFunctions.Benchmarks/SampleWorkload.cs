@@ -24,18 +24,23 @@ internal sealed class SampleWorkload
     public static SampleWorkload Load(string flow)
     {
         using var config = Resource("config/appsettings.json");
-        var configuration = new ConfigurationBuilder().AddJsonStream(config).Build();
+        var configuration = new ConfigurationBuilder().AddJsonStream(config).AddInMemoryCollection(Enabling(flow)).Build();
         var provider = new ServiceCollection().AddRecoPipeline(configuration).BuildServiceProvider();
         provider.GetRequiredService<IStartupValidator>().Validate();
         var topic = provider.GetRequiredService<FlowRegistry>().Get(flow).Topic;
 
         using var samples = new StreamReader(Resource($"samples/{flow}.valid.jsonl"));
         var messages = new List<KafkaMessage>();
-        var entity = flow == "content" ? "content" : "campaign";
+        var (entity, id) = flow switch
+        {
+            "content" => ("content", "contentId"),
+            "campaign" => ("campaign", "campaignId"),
+            _ => ("interaction", "userId"),
+        };
         while (samples.ReadLine() is { Length: > 0 } line)
         {
             using var document = System.Text.Json.JsonDocument.Parse(line);
-            var key = document.RootElement.GetProperty(entity).GetProperty(entity + "Id").GetString();
+            var key = document.RootElement.GetProperty(entity).GetProperty(id).GetString();
             messages.Add(new KafkaMessage(topic, 0, messages.Count, key, [], DateTimeOffset.UnixEpoch, System.Text.Encoding.UTF8.GetBytes(line)));
         }
 
@@ -70,6 +75,15 @@ internal sealed class SampleWorkload
             }
         }
     }
+
+    /// <summary>The base settings leave the interactions flow off; switch it on with a key made for benchmarks, never a secret.</summary>
+    private static Dictionary<string, string?> Enabling(string flow) => flow == "interactions"
+        ? new()
+        {
+            [$"Pipeline:Flows:{flow}:Enabled"] = "true",
+            ["Privacy:PseudonymKey"] = "benchmark-pseudonym-key-not-a-secret-0123456789",
+        }
+        : [];
 
     private static Stream Resource(string name) =>
         Assembly.GetExecutingAssembly().GetManifestResourceStream(name)

@@ -8,7 +8,7 @@ public class ValidationBenchmarks
 {
     private SampleWorkload _workload = null!;
 
-    [Params("content", "campaign")]
+    [Params("content", "campaign", "interactions")]
     public string Flow { get; set; } = "content";
 
     [GlobalSetup]

@@ -103,6 +103,13 @@ internal sealed class DeadLetterReplay(
         }
 
         counts.Matched++;
+        if (deadLetter.Redaction != DeadLetterRedaction.None)
+        {
+            // Republished, a pseudonym would be pseudonymised again: the original is at its source topic and offset.
+            counts.Redacted++;
+            return;
+        }
+
         if (deadLetter.ValueOmitted)
         {
             counts.WithoutValue++;

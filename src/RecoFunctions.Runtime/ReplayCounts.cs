@@ -14,6 +14,9 @@ internal sealed class ReplayCounts(string deadLetterTopic)
     /// <summary>Kept, but written without their value (too large for the dead-letter topic): they cannot be replayed.</summary>
     public long WithoutValue { get; set; }
 
+    /// <summary>Kept, but redacted (user ids pseudonymised or the value withheld): not the original, so they are not replayed.</summary>
+    public long Redacted { get; set; }
+
     /// <summary>Records that are not dead letters in either wire form (no origin to send them to): left where they are.</summary>
     public long Unreadable { get; set; }
 

@@ -1,15 +1,18 @@
 using System.Buffers;
+using System.Collections.Frozen;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using RecoFunctions.Core.Contracts;
 using RecoFunctions.Core.Privacy;
 
 namespace RecoFunctions.Core.DeadLetters;
 
 /// <summary>
 /// Keeps user ids off dead-letter topics. A dead letter from a topic that carries them (the interactions flow's, keyed
-/// by user id) gets the pseudonym of its key, and every <c>userId</c> property of its value (any depth, any case) is
-/// replaced by the pseudonym of its value; the rest of the value stays as it was, so the reason can still be seen. A value
-/// that is not a readable JSON object cannot be redacted: it is withheld. Dead letters of other topics pass unchanged.
+/// by user id) gets the pseudonym of its key; in its value, <c>userId</c> and every field the contract does not know (a
+/// misspelt <c>user_id</c> may hold the id) get the pseudonyms of their values, as does any value equal to the key,
+/// while the contract's other fields stay as they were, so the reason can still be seen. A value that is not a readable
+/// JSON object cannot be redacted: it is withheld. Dead letters of other topics pass unchanged.
 /// Both runtimes build their dead letters through <see cref="DeadLetterRecord.From(Messaging.KafkaMessage, DeadLetterFailure, DateTimeOffset, DeadLetterRedactor)"/>.
 /// </summary>
 public sealed class DeadLetterRedactor
@@ -18,6 +21,14 @@ public sealed class DeadLetterRedactor
     public const string UserIdProperty = "userId";
 
     private const int MaxDepth = 64;
+
+    /// <summary>The interactions contract's scalar fields whose values identify no user: all but <see cref="UserIdProperty"/>.</summary>
+    private static readonly FrozenSet<string> KeptFields = ContractsJsonContext.Default.InteractionEventV1.Properties
+        .Concat(ContractsJsonContext.Default.InteractionV1.Properties)
+        .Where(property => property.PropertyType != typeof(InteractionV1))
+        .Select(property => property.Name)
+        .Where(name => name != UserIdProperty)
+        .ToFrozenSet(StringComparer.Ordinal);
 
     private static readonly JsonWriterOptions WriterOptions = new()
     {
@@ -64,7 +75,7 @@ public sealed class DeadLetterRedactor
             return record with { Key = key, Redaction = DeadLetterRedaction.Pseudonymised };
         }
 
-        var redacted = TryRedactValue(record.Value.Span, pseudonymiser);
+        var redacted = TryRedactValue(record.Value.Span, record.Key, pseudonymiser);
         return redacted is not null
             ? record with { Key = key, Value = redacted, Redaction = DeadLetterRedaction.Pseudonymised }
             : record with
@@ -77,8 +88,8 @@ public sealed class DeadLetterRedactor
             };
     }
 
-    /// <summary>A copy of the JSON object with every user id pseudonymised, or null when the value is not a readable JSON object.</summary>
-    private static byte[]? TryRedactValue(ReadOnlySpan<byte> value, UserPseudonymiser pseudonymiser)
+    /// <summary>A copy of the JSON object with every value that may identify a user pseudonymised, or null when the value is not a readable JSON object.</summary>
+    private static byte[]? TryRedactValue(ReadOnlySpan<byte> value, string? key, UserPseudonymiser pseudonymiser)
     {
         var buffer = new ArrayBufferWriter<byte>(value.Length + 64);
         try
@@ -91,11 +102,7 @@ public sealed class DeadLetterRedactor
 
             using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
             {
-                do
-                {
-                    Copy(ref reader, writer, value, pseudonymiser);
-                }
-                while (reader.Read());
+                new ValueCopy(writer, key, pseudonymiser).Run(ref reader);
             }
         }
         catch (Exception exception) when (exception is JsonException or InvalidOperationException or ArgumentException)
@@ -107,68 +114,76 @@ public sealed class DeadLetterRedactor
         return buffer.WrittenSpan.ToArray();
     }
 
-    private static void Copy(ref Utf8JsonReader reader, Utf8JsonWriter writer, ReadOnlySpan<byte> value, UserPseudonymiser pseudonymiser)
+    /// <summary>
+    /// Copies JSON token by token. A scalar keeps its value only under a field name of the contract that is not the user
+    /// id (and only when it is not the user id by value, the message key); any other string or number becomes the
+    /// pseudonym of its text. Misspelt or unknown fields (<c>user_id</c>, <c>uid</c>) may hold the id: they are
+    /// pseudonymised, not forwarded. Booleans and nulls identify no one and stay.
+    /// </summary>
+    private sealed class ValueCopy(Utf8JsonWriter writer, string? key, UserPseudonymiser pseudonymiser)
     {
-        switch (reader.TokenType)
-        {
-            case JsonTokenType.StartObject:
-                writer.WriteStartObject();
-                break;
-            case JsonTokenType.EndObject:
-                writer.WriteEndObject();
-                break;
-            case JsonTokenType.StartArray:
-                writer.WriteStartArray();
-                break;
-            case JsonTokenType.EndArray:
-                writer.WriteEndArray();
-                break;
-            case JsonTokenType.PropertyName:
-                var name = reader.GetString()!;
-                writer.WritePropertyName(name);
-                if (string.Equals(name, UserIdProperty, StringComparison.OrdinalIgnoreCase))
-                {
-                    reader.Read();
-                    WritePseudonym(ref reader, writer, value, pseudonymiser);
-                }
+        private readonly Stack<(bool IsArray, string? Name)> _containers = new();
+        private string? _name;
 
-                break;
-            case JsonTokenType.String:
-                writer.WriteStringValue(reader.GetString());
-                break;
-            case JsonTokenType.Number:
-                writer.WriteRawValue(reader.ValueSpan, skipInputValidation: true);
-                break;
-            case JsonTokenType.True or JsonTokenType.False:
-                writer.WriteBooleanValue(reader.GetBoolean());
-                break;
-            case JsonTokenType.Null:
-                writer.WriteNullValue();
-                break;
-            default:
-                throw new JsonException($"Unexpected token {reader.TokenType}.");
-        }
-    }
-
-    /// <summary>A string user id becomes the pseudonym intake would give it; any other non-null value, the pseudonym of its JSON text.</summary>
-    private static void WritePseudonym(ref Utf8JsonReader reader, Utf8JsonWriter writer, ReadOnlySpan<byte> value, UserPseudonymiser pseudonymiser)
-    {
-        switch (reader.TokenType)
+        public void Run(ref Utf8JsonReader reader)
         {
-            case JsonTokenType.Null:
-                writer.WriteNullValue();
-                break;
-            case JsonTokenType.String:
-                writer.WriteStringValue(pseudonymiser.Pseudonymise(reader.GetString()!));
-                break;
-            case JsonTokenType.StartObject or JsonTokenType.StartArray:
-                var start = (int)reader.TokenStartIndex;
-                reader.Skip();
-                writer.WriteStringValue(pseudonymiser.Pseudonymise(value[start..(int)reader.BytesConsumed]));
-                break;
-            default:
-                writer.WriteStringValue(pseudonymiser.Pseudonymise(reader.ValueSpan));
-                break;
+            do
+            {
+                Copy(ref reader);
+            }
+            while (reader.Read());
         }
+
+        private void Copy(ref Utf8JsonReader reader)
+        {
+            switch (reader.TokenType)
+            {
+                case JsonTokenType.PropertyName:
+                    _name = reader.GetString()!;
+                    writer.WritePropertyName(_name);
+                    return;
+                case JsonTokenType.StartObject:
+                    _containers.Push((false, ValueName()));
+                    writer.WriteStartObject();
+                    break;
+                case JsonTokenType.StartArray:
+                    _containers.Push((true, ValueName()));
+                    writer.WriteStartArray();
+                    break;
+                case JsonTokenType.EndObject:
+                    _containers.Pop();
+                    writer.WriteEndObject();
+                    break;
+                case JsonTokenType.EndArray:
+                    _containers.Pop();
+                    writer.WriteEndArray();
+                    break;
+                case JsonTokenType.String:
+                    var text = reader.GetString()!;
+                    writer.WriteStringValue(Keeps(ValueName()) && !string.Equals(text, key, StringComparison.Ordinal) ? text : pseudonymiser.Pseudonymise(text));
+                    break;
+                case JsonTokenType.Number when Keeps(ValueName()):
+                    writer.WriteRawValue(reader.ValueSpan, skipInputValidation: true);
+                    break;
+                case JsonTokenType.Number:
+                    writer.WriteStringValue(pseudonymiser.Pseudonymise(reader.ValueSpan));
+                    break;
+                case JsonTokenType.True or JsonTokenType.False:
+                    writer.WriteBooleanValue(reader.GetBoolean());
+                    break;
+                case JsonTokenType.Null:
+                    writer.WriteNullValue();
+                    break;
+                default:
+                    throw new JsonException($"Unexpected token {reader.TokenType}.");
+            }
+
+            _name = null;
+        }
+
+        /// <summary>The field a value belongs to: its property, or for an array element the array's property.</summary>
+        private string? ValueName() => _name ?? (_containers.TryPeek(out var container) && container.IsArray ? container.Name : null);
+
+        private static bool Keeps(string? name) => name is not null && KeptFields.Contains(name);
     }
 }

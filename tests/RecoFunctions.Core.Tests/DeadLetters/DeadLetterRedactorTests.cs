@@ -18,7 +18,7 @@ public sealed class DeadLetterRedactorTests
     [Fact]
     public void Redact_InteractionsDeadLetter_PseudonymisesKeyAndUserIdAndKeepsTheRest()
     {
-        const string Value = """{"eventId":"e-1","eventType":"interaction.view","occurredAt":"2026-11-21T09:00:00Z","interaction":{"userId":"u-5521873","contentId":"vid-1031","sessionId":"s-1","dwellMs":-1,"title":"Café"}}""";
+        const string Value = """{"eventId":"e-1","eventType":"interaction.view","occurredAt":"2026-11-21T09:00:00Z","interaction":{"userId":"u-5521873","contentId":"vid-1031","sessionId":"s-1","dwellMs":-1,"device":"Café-TV","abTest":true,"note":null}}""";
 
         var record = DeadLetterRecord.From(Original(Value, UserId), Failure, At, Redactor);
 
@@ -30,9 +30,13 @@ public sealed class DeadLetterRedactorTests
 
     [Theory]
     [InlineData("""{"interaction":{"userId":5521873}}""", "5521873")]
-    [InlineData("""{"interaction":{"userId":["u-5521873"]}}""", """["u-5521873"]""")]
+    [InlineData("""{"interaction":{"userId":["u-5521873"]}}""", "u-5521873")]
     [InlineData("""{"USERID":"u-5521873","interaction":{}}""", "u-5521873")]
-    public void Redact_UserIdOfAnyTypeOrCaseOrPlace_ReplacedByPseudonymOfItsText(string value, string idText)
+    [InlineData("""{"interaction":{"user_id":"u-5521873"}}""", "u-5521873")]
+    [InlineData("""{"interaction":{"uid":5521873}}""", "5521873")]
+    [InlineData("""{"interaction":{"userId":{"id":"u-5521873"}}}""", "u-5521873")]
+    [InlineData("""{"interaction":"u-5521873"}""", "u-5521873")]
+    public void Redact_UserIdOfAnyTypeOrCaseOrUnderAnUnknownName_ReplacedByPseudonymOfItsText(string value, string idText)
     {
         var record = Redactor.Redact(DeadLetterRecord.From(Original(value, "k"), Failure, At));
 
@@ -40,6 +44,16 @@ public sealed class DeadLetterRedactorTests
         Assert.DoesNotContain("5521873", text, StringComparison.Ordinal);
         Assert.Contains(TestPipeline.Pseudonymiser().Pseudonymise(Encoding.UTF8.GetBytes(idText)), text, StringComparison.Ordinal);
         using var document = JsonDocument.Parse(record.Value);
+    }
+
+    [Fact]
+    public void Redact_KeyInAKnownField_Pseudonymised()
+    {
+        const string Value = """{"interaction":{"contentId":"u-5521873","sessionId":"u-5521873"}}""";
+
+        var record = Redactor.Redact(DeadLetterRecord.From(Original(Value, UserId), Failure, At));
+
+        Assert.Equal(Value.Replace(UserId, Pseudonym, StringComparison.Ordinal), Encoding.UTF8.GetString(record.Value.Span));
     }
 
     [Fact]

@@ -14,9 +14,9 @@ namespace RecoFunctions.Core.Tests.Intake;
 /// </summary>
 public sealed class MessageIntakeFuzzTests
 {
-    private static readonly Lazy<MessageIntake> Intake = new(() => TestPipeline.Intake());
-    private static readonly string[] Flows = ["content", "campaign"];
-    private static readonly string[] Topics = ["oicms.content.v1", "cm.events.v1"];
+    private static readonly Lazy<MessageIntake> Intake = new(() => TestPipeline.Intake(TestPipeline.WithInteractions()));
+    private static readonly string[] Flows = ["content", "campaign", "interactions"];
+    private static readonly string[] Topics = ["oicms.content.v1", "cm.events.v1", "ua.interactions.v1"];
 
     [Theory]
     [InlineData(1)]
@@ -29,7 +29,7 @@ public sealed class MessageIntakeFuzzTests
         {
             var value = new byte[random.Next(0, 600)];
             random.NextBytes(value);
-            AssertCoherent(seed, Topics[i % 2], value);
+            AssertCoherent(seed, Topics[i % Topics.Length], value);
         }
     }
 

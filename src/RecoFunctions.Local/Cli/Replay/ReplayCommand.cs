@@ -203,10 +203,11 @@ internal static class ReplayCommand
     private static string Describe(ReplayCounts counts, bool dryRun)
     {
         var targets = counts.Targets.Count > 0 ? " to " + string.Join(", ", counts.Targets) : string.Empty;
-        var action = dryRun ? $"{counts.Matched - counts.WithoutValue} would be republished{targets}" : $"{counts.Republished} republished{targets}";
+        var action = dryRun ? $"{counts.Matched - counts.WithoutValue - counts.Redacted} would be republished{targets}" : $"{counts.Republished} republished{targets}";
         var withoutValue = counts.WithoutValue > 0 ? $", {counts.WithoutValue} skipped (written without their value)" : string.Empty;
+        var redacted = counts.Redacted > 0 ? $", {counts.Redacted} skipped (user ids redacted; the originals are at their source offsets)" : string.Empty;
         var unreadable = counts.Unreadable > 0 ? $", {counts.Unreadable} unreadable (not a dead letter) left alone" : string.Empty;
-        return $"{counts.DeadLetterTopic}: {counts.Scanned} dead letters, {counts.Matched} match, {action}{withoutValue}{unreadable}";
+        return $"{counts.DeadLetterTopic}: {counts.Scanned} dead letters, {counts.Matched} match, {action}{withoutValue}{redacted}{unreadable}";
     }
 
     private static List<FlowDefinition> SelectFlows(FlowRegistry registry, string? name)

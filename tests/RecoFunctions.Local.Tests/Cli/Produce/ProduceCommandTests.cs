@@ -37,6 +37,8 @@ public sealed class ProduceCommandTests : IDisposable
     [InlineData(new[] { "--keys", "0" }, "--keys must be at least 1")]
     [InlineData(new[] { "--flow", "orders" }, "--flow orders")]
     [InlineData(new[] { "--dry-run", "--manifest", "m.json" }, "--dry-run only generates")]
+    [InlineData(new[] { "--flow", "content", "--late-share", "0.1" }, "--late-share applies to --flow interactions only")]
+    [InlineData(new[] { "--flow", "interactions", "--event-spacing", "0" }, "--event-spacing must lie between")]
     public async Task Produce_BadArguments_UsageExitNamingTheOption(string[] arguments, string message)
     {
         var run = await CliRun.InvokeAsync(["produce", "--bootstrap", "127.0.0.1:9", .. arguments]);
@@ -81,6 +83,43 @@ public sealed class ProduceCommandTests : IDisposable
         {
             var key = Encoding.UTF8.GetString(record.Message.Key!);
             Assert.Contains($"\"campaignId\":\"{key}\"", Encoding.UTF8.GetString(record.Message.Value!), StringComparison.Ordinal);
+        });
+    }
+
+    [Fact]
+    public async Task Produce_Interactions_SessionsWithLateEventsKeyedByUser()
+    {
+        using var kafka = StartKafka();
+        var manifestPath = Path.Combine(_directory, "manifest.json");
+
+        var run = await CliRun.InvokeAsync(["produce", "--bootstrap", kafka.BootstrapServers, "--flow", "interactions", "--count", "600", "--keys", "40", "--late-share", "0.05", "--manifest", manifestPath]);
+
+        Assert.True(run.ExitCode == 0, run.Error);
+        Assert.Contains("interactions (ua.interactions.v1): 600 sent", run.Error, StringComparison.Ordinal);
+        Assert.Matches(@"\d+ at window \(late\)", run.Error);
+        var flow = Assert.Single((await WorkloadManifest.LoadAsync(manifestPath, CancellationToken.None)).Flows);
+        Assert.True(flow.CountOf(MessageCategory.Late) > 0);
+        Assert.All(flow.ExpectedDeadLetters.Where(expected => expected.Category == MessageCategory.Late), expected => Assert.Equal(("window", "late"), (expected.Stage, expected.Rule)));
+        Assert.Equal(600, TopicReader.ReadAll(kafka.BootstrapServers, flow.Topic).Count);
+    }
+
+    [Fact]
+    public async Task Produce_InteractionsFile_ReplaysEachLineKeyedByItsUserId()
+    {
+        using var kafka = StartKafka();
+        var samples = Path.Combine(AppContext.BaseDirectory, "samples", "interactions.valid.jsonl");
+        var lines = File.ReadAllLines(samples).Where(line => line.Length > 0).ToArray();
+
+        var run = await CliRun.InvokeAsync(["produce", "--bootstrap", kafka.BootstrapServers, "--file", samples, "--flow", "interactions"]);
+
+        Assert.True(run.ExitCode == 0, run.Error);
+        var records = TopicReader.ReadAll(kafka.BootstrapServers, "ua.interactions.v1");
+        Assert.Equal(lines.Length, records.Count);
+        Assert.All(records, record =>
+        {
+            var key = Encoding.UTF8.GetString(record.Message.Key!);
+            Assert.StartsWith("u-", key, StringComparison.Ordinal);
+            Assert.Contains($"\"userId\":\"{key}\"", Encoding.UTF8.GetString(record.Message.Value!), StringComparison.Ordinal);
         });
     }
 

@@ -51,6 +51,20 @@ public sealed class ReplayCommandTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task Replay_RedactedDeadLetter_SkippedAndNotRepublished()
+    {
+        await using var harness = await StartWithDeadLettersAsync(redacted: true);
+
+        var run = await CliRun.InvokeAsync(["replay", "--from-dlq", "--bootstrap", harness.BootstrapServers, "--flow", "campaign"]);
+
+        output.WriteLine(run.Error);
+        Assert.Equal(ExitCodes.Success, run.ExitCode);
+        Assert.Contains($"{CampaignDlq}: 2 dead letters, 2 match, 1 republished to {TestEvents.CampaignTopic}, 1 skipped (user ids redacted", run.Output);
+        var replayed = Assert.Single(harness.ReadAll(TestEvents.CampaignTopic));
+        Assert.Equal("cmp-long", Encoding.UTF8.GetString(replayed.Message.Key!));
+    }
+
+    [Fact]
     public async Task Replay_NoBootstrap_ExitsWithUsage()
     {
         var run = await CliRun.InvokeAsync(["replay", "--from-dlq"]);
@@ -78,7 +92,7 @@ public sealed class ReplayCommandTests(ITestOutputHelper output)
         Assert.Contains("--from-dlq is required", run.Error);
     }
 
-    private async Task<RuntimeHarness> StartWithDeadLettersAsync()
+    private async Task<RuntimeHarness> StartWithDeadLettersAsync(bool redacted = false)
     {
         var harness = await RuntimeHarness.StartAsync(output, partitions: 2);
         foreach (var topic in new[] { TestEvents.ContentTopic, TestEvents.CampaignTopic, ContentDlq, CampaignDlq })
@@ -91,11 +105,16 @@ public sealed class ReplayCommandTests(ITestOutputHelper output)
         Produce(producer, ContentDlq, "art-503", "{\"a\":1}", "retry budget exhausted: content-api: 503 ServiceUnavailable", "workflow", TestEvents.ContentTopic);
         Produce(producer, ContentDlq, "art-huge", null, "parse: payloadTooLarge at $ (maxLength of everything)", "parse", TestEvents.ContentTopic, omitted: true);
         Produce(producer, CampaignDlq, "cmp-long", "{\"c\":1}", "validate: maxLength at $.campaign.name", "validate", TestEvents.CampaignTopic);
+        if (redacted)
+        {
+            Produce(producer, CampaignDlq, "7ca8c90cf3058ff64c5d273492835125", "{\"userId\":\"7ca8c90cf3058ff64c5d273492835125\"}", "validate: minimum at $.interaction.dwellMs", "validate", TestEvents.CampaignTopic, redaction: DeadLetterRedactions.Pseudonymised);
+        }
+
         Assert.Equal(0, producer.Flush(TimeSpan.FromSeconds(10)));
         return harness;
     }
 
-    private static void Produce(IProducer<byte[], byte[]> producer, string topic, string key, string? value, string reason, string stage, string original, bool omitted = false)
+    private static void Produce(IProducer<byte[], byte[]> producer, string topic, string key, string? value, string reason, string stage, string original, bool omitted = false, string? redaction = null)
     {
         var headers = new Headers
         {
@@ -109,6 +128,11 @@ public sealed class ReplayCommandTests(ITestOutputHelper output)
         if (omitted)
         {
             headers.Add(DeadLetterHeaders.ValueOmitted, Encoding.UTF8.GetBytes("2097152"));
+        }
+
+        if (redaction is not null)
+        {
+            headers.Add(DeadLetterHeaders.Redaction, Encoding.UTF8.GetBytes(redaction));
         }
 
         producer.Produce(topic, new Message<byte[], byte[]> { Key = Encoding.UTF8.GetBytes(key), Value = value is null ? null! : Encoding.UTF8.GetBytes(value), Headers = headers });

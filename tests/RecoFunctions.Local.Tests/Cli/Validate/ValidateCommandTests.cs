@@ -12,6 +12,7 @@ public sealed class ValidateCommandTests : IDisposable
     [Theory]
     [InlineData("content")]
     [InlineData("campaign")]
+    [InlineData("interactions")]
     public async Task Validate_ShippedSamples_ExitsZeroWithAValidVerdictPerLine(string flow)
     {
         var samples = Path.Combine(AppContext.BaseDirectory, "samples", $"{flow}.valid.jsonl");
@@ -27,6 +28,7 @@ public sealed class ValidateCommandTests : IDisposable
     [Theory]
     [InlineData("content")]
     [InlineData("campaign")]
+    [InlineData("interactions")]
     public async Task Validate_InvalidCorpus_EveryLineInvalidWithTheExpectedViolations(string flow)
     {
         var cases = ValidationCorpus.Lines(flow, "invalid");
@@ -37,6 +39,27 @@ public sealed class ValidateCommandTests : IDisposable
         Assert.Equal(cases.Select(c => CliRun.Verdict(c.Line, c.Expected)), run.Verdicts());
         Assert.Contains($"{cases.Count} lines, 0 valid, {cases.Count} invalid", run.Error, StringComparison.Ordinal);
         Assert.Contains("violations by rule:", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Validate_InteractionsWithUserIdsEverywhere_NoIdInVerdictsOrSummary()
+    {
+        var samples = File.ReadAllLines(Path.Combine(AppContext.BaseDirectory, "samples", "interactions.valid.jsonl"));
+        var corpus = File.ReadAllLines(ValidationCorpus.PathOf("interactions", "invalid"));
+        var planted = new[]
+        {
+            """{"eventId":"u-5521873","eventType":"u-5521873","occurredAt":"u-5521873","interaction":{"userId":"u-5521873 ","contentId":"u-5521873/x"}}""",
+            """{"u-5521873":1,"interaction":{"userId":["u-5521873"],"contentId":{"u-5521873":true},"sessionId":"u-5521873","dwellMs":"u-5521873"}}""",
+        };
+        var path = Path.Combine(_directory, "interactions.jsonl");
+        await File.WriteAllLinesAsync(path, [.. samples, .. corpus, .. planted]);
+
+        var run = await CliRun.InvokeAsync(["validate", "--flow", "interactions", path]);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Equal(samples.Length + corpus.Length + planted.Length, run.Verdicts().Count);
+        Assert.DoesNotMatch(@"u-\d{7}", run.Output);
+        Assert.DoesNotMatch(@"u-\d{7}", run.Error);
     }
 
     [Fact]
