@@ -81,7 +81,10 @@ internal sealed class ChangelogWindowStateStore : IWindowStateStore, IDisposable
             _logs.TryRemove((topic, partition), out log);
         }
 
-        log ??= throw new InvalidOperationException($"The window state of {topic}[{partition}] could not be read back before saving.");
+        if (log is null)
+        {
+            throw new InvalidOperationException($"The window state of {topic}[{partition}] could not be read back before saving.");
+        }
         foreach (var change in changes.Users)
         {
             if (change.State is { } state)
