@@ -127,7 +127,9 @@ public sealed class PipelineRuntime
             RuntimeLog.TopicMissing(_logger, topic, BootstrapServers);
         }
 
-        using var windowState = await OpenWindowStateAsync(metadata, stoppingToken).ConfigureAwait(false);
+        // Not cancelled by a stop during start-up (bounded by Kafka:ConnectTimeout, like the probe): the loop then stops gracefully.
+        var withoutState = new List<FlowDefinition>();
+        using var windowState = await OpenWindowStateAsync(metadata, withoutState, CancellationToken.None).ConfigureAwait(false);
         using var deadLetters = new DeadLetterPublisher(KafkaClientConfigs.Producer(_kafkaOptions, BootstrapServers), _time, _logger, _services.GetService<DeadLetterRedactor>());
         using var fault = new RuntimeFault(_logger);
         var finished = new FinishedOffsets();
@@ -136,7 +138,7 @@ public sealed class PipelineRuntime
         var windowed = windowState is null ? null : WindowedPartitionsOver(windowState);
         var windowedRunner = windowState is null ? null : new WindowedBatchRunner(_intake, finisher, finished, _metrics, _time, fault);
         var config = RuntimeConsumerConfig.Create(_kafkaOptions, BootstrapServers, GroupId);
-        var loop = new ConsumerLoop(config, _flows.Flows, runner, finished, fault, _options, _metrics, _time, _logger, windowed, windowedRunner);
+        var loop = new ConsumerLoop(config, [.. _flows.Flows.Except(withoutState)], runner, finished, fault, _options, _metrics, _time, _logger, windowed, windowedRunner);
         RuntimeLog.Starting(_logger, string.Join(", ", Topics), BootstrapServers, GroupId);
 
         var completion = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -264,8 +266,8 @@ public sealed class PipelineRuntime
     /// The changelog store when a windowed flow is enabled (null otherwise); the changelog of each windowed topic that
     /// exists now is created or checked here, so that a misfit fails at start-up.
     /// </summary>
-    /// <exception cref="ChangelogTopicException">A changelog topic does not fit its flow's topic.</exception>
-    private async Task<ChangelogWindowStateStore?> OpenWindowStateAsync(Metadata metadata, CancellationToken cancellationToken)
+    /// <remarks>A windowed flow whose changelog cannot be created or does not fit is left out of this run (<paramref name="withoutState"/>), with an error.</remarks>
+    private async Task<ChangelogWindowStateStore?> OpenWindowStateAsync(Metadata metadata, List<FlowDefinition> withoutState, CancellationToken cancellationToken)
     {
         var windowed = _flows.Flows.Where(WindowedPartitions.IsWindowed).ToList();
         if (windowed.Count == 0)
@@ -280,7 +282,16 @@ public sealed class PipelineRuntime
         {
             foreach (var flow in windowed.Where(flow => BrokerProbe.PartitionsOf(metadata, flow.Topic) is not null))
             {
-                await store.Topics.EnsureAsync(flow.Topic, cancellationToken).ConfigureAwait(false);
+                try
+                {
+                    await store.Topics.EnsureAsync(flow.Topic, cancellationToken).ConfigureAwait(false);
+                }
+                catch (ChangelogTopicException exception)
+                {
+                    // Its records stay in Kafka, unread and uncommitted, until a run has a changelog for them; the other flows run.
+                    WindowsLog.FlowWithoutState(_logger, flow.Name, exception.Message);
+                    withoutState.Add(flow);
+                }
             }
 
             return store;

@@ -108,6 +108,8 @@ public abstract class WindowStateStoreContractTests
         Assert.Equal(new PartitionCheckpoint(12, DateTimeOffset.MinValue), (await store.LoadAsync(topic, 0, CancellationToken.None)).Checkpoint);
     }
 
+    protected static UserStateChange Change(string user, params byte[] state) => new(user, state);
+
     private static WindowStateChanges Changes(long nextOffset, params (string User, byte[]? State)[] users) =>
         new(new PartitionCheckpoint(nextOffset, Watermark), [.. users.Select(user => new UserStateChange(user.User, user.State is null ? (ReadOnlyMemory<byte>?)null : user.State))]);
 

@@ -68,15 +68,23 @@ internal sealed class ChangelogWindowStateStore : IWindowStateStore, IDisposable
         return state;
     }
 
-    /// <exception cref="InvalidOperationException">The partition was not loaded, or its last save failed (load it again).</exception>
+    /// <summary>
+    /// Writes the changed users and then the checkpoint. A partition not loaded since the store was created, or since a save
+    /// of it failed, is read back first: a snapshot needs every live user.
+    /// </summary>
     public async Task SaveAsync(string topic, int partition, WindowStateChanges changes, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(changes);
         if (!_logs.TryRemove((topic, partition), out var log))
         {
-            throw new InvalidOperationException($"The window state of {topic}[{partition}] must be loaded before it is saved (again after a failed save).");
+            await LoadAsync(topic, partition, cancellationToken).ConfigureAwait(false);
+            _logs.TryRemove((topic, partition), out log);
         }
 
+        if (log is null)
+        {
+            throw new InvalidOperationException($"The window state of {topic}[{partition}] could not be read back before saving.");
+        }
         foreach (var change in changes.Users)
         {
             if (change.State is { } state)

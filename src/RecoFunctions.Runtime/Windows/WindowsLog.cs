@@ -32,4 +32,8 @@ internal static partial class WindowsLog
     [LoggerMessage(EventId = 4076, Level = LogLevel.Debug,
         Message = "Could not read the cleanup.policy of changelog topic {Topic} ({Reason}); not checked")]
     public static partial void ChangelogPolicyUnknown(ILogger logger, string topic, string reason);
+
+    [LoggerMessage(EventId = 4077, Level = LogLevel.Error,
+        Message = "Flow {Flow} is not consumed by this run: its window state has no changelog. {Reason}")]
+    public static partial void FlowWithoutState(ILogger logger, string flow, string reason);
 }

@@ -10,7 +10,7 @@ public sealed class DrillCommandTests
         var run = await CliRun.InvokeAsync(["drill", "--only", "outage,meteor"]);
 
         Assert.Equal(ExitCodes.Usage, run.ExitCode);
-        Assert.Contains("--only meteor: no such drill (kill-restart, outage, broker-stall, poison, rebalance)", run.Error);
+        Assert.Contains("--only meteor: no such drill (kill-restart, outage, broker-stall, poison, rebalance, windows-kill)", run.Error);
     }
 
     [Theory]
