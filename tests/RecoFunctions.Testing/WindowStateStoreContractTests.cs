@@ -9,12 +9,9 @@ namespace RecoFunctions.Testing;
 /// </summary>
 public abstract class WindowStateStoreContractTests
 {
-    private const int Partitions = 3;
-
     private static readonly DateTimeOffset Watermark = new(2026, 11, 21, 10, 0, 0, TimeSpan.Zero);
 
-    /// <summary>A store to test, for a topic of <paramref name="partitions"/> partitions named <paramref name="topic"/>.</summary>
-    protected abstract Task<IWindowStateStore> CreateStoreAsync(string topic, int partitions);
+    protected abstract Task<IWindowStateStore> CreateStoreAsync();
 
     /// <summary>Topics are unique per test so that tests never see each other's state.</summary>
     protected virtual string NewTopic() => "ua.interactions.test-" + Guid.NewGuid().ToString("N")[..12];
@@ -28,10 +25,9 @@ public abstract class WindowStateStoreContractTests
     [ContractFact]
     public async Task LoadAsync_NothingSaved_HasNoCheckpointAndNoUsers()
     {
-        var topic = NewTopic();
-        var store = await CreateStoreAsync(topic, Partitions);
+        var store = await CreateStoreAsync();
 
-        var state = await store.LoadAsync(topic, 0, CancellationToken.None);
+        var state = await store.LoadAsync(NewTopic(), 0, CancellationToken.None);
 
         Assert.Null(state.Checkpoint);
         Assert.Empty(state.Users);
@@ -40,8 +36,8 @@ public abstract class WindowStateStoreContractTests
     [ContractFact]
     public async Task SaveAsync_ThenLoad_GivesTheCheckpointAndEveryUsersBytes()
     {
+        var store = await CreateStoreAsync();
         var topic = NewTopic();
-        var store = await CreateStoreAsync(topic, Partitions);
 
         await store.SaveAsync(topic, 2, Changes(41, ("user-a", [1, 2, 3]), ("user-b", [4])), CancellationToken.None);
         var state = await store.LoadAsync(topic, 2, CancellationToken.None);
@@ -53,8 +49,8 @@ public abstract class WindowStateStoreContractTests
     [ContractFact]
     public async Task SaveAsync_LaterSave_ReplacesChangedUsersRemovesClearedOnesAndKeepsTheRest()
     {
+        var store = await CreateStoreAsync();
         var topic = NewTopic();
-        var store = await CreateStoreAsync(topic, Partitions);
         await store.SaveAsync(topic, 0, Changes(10, ("a", [1]), ("b", [2]), ("c", [3])), CancellationToken.None);
 
         await store.SaveAsync(topic, 0, Changes(20, ("a", [9, 9]), ("b", null)), CancellationToken.None);
@@ -67,25 +63,24 @@ public abstract class WindowStateStoreContractTests
     [ContractFact]
     public async Task SaveAsync_OtherPartitionAndTopic_AreKeptApart()
     {
+        var store = await CreateStoreAsync();
         var topic = NewTopic();
         var otherTopic = NewTopic();
-        var store = await CreateStoreAsync(topic, Partitions);
-        var otherStore = await CreateStoreAsync(otherTopic, Partitions);
 
         await store.SaveAsync(topic, 0, Changes(5, ("a", [1])), CancellationToken.None);
         await store.SaveAsync(topic, 1, Changes(7, ("b", [2])), CancellationToken.None);
-        await otherStore.SaveAsync(otherTopic, 0, Changes(9, ("c", [3])), CancellationToken.None);
+        await store.SaveAsync(otherTopic, 0, Changes(9, ("c", [3])), CancellationToken.None);
 
         Assert.Equal(["a:01"], Describe(await store.LoadAsync(topic, 0, CancellationToken.None)));
         Assert.Equal(7, (await store.LoadAsync(topic, 1, CancellationToken.None)).Checkpoint!.NextOffset);
-        Assert.Equal(["c:03"], Describe(await otherStore.LoadAsync(otherTopic, 0, CancellationToken.None)));
+        Assert.Equal(["c:03"], Describe(await store.LoadAsync(otherTopic, 0, CancellationToken.None)));
     }
 
     [ContractFact]
     public async Task SaveAsync_LargeUserStateAndManyUsers_RoundTrip()
     {
+        var store = await CreateStoreAsync();
         var topic = NewTopic();
-        var store = await CreateStoreAsync(topic, Partitions);
         var large = Enumerable.Range(0, LargeStateBytes).Select(i => (byte)(i * 31)).ToArray();
         var users = Enumerable.Range(0, ManyUsers).Select(i => ($"user-{i:D4}", (byte[]?)[(byte)i])).Append(("large", large)).ToArray();
 
@@ -100,15 +95,13 @@ public abstract class WindowStateStoreContractTests
     [ContractFact]
     public async Task SaveAsync_CheckpointBeforeAnyEvent_KeepsTheMinimumWatermark()
     {
+        var store = await CreateStoreAsync();
         var topic = NewTopic();
-        var store = await CreateStoreAsync(topic, Partitions);
 
         await store.SaveAsync(topic, 0, new WindowStateChanges(new PartitionCheckpoint(12, DateTimeOffset.MinValue), []), CancellationToken.None);
 
         Assert.Equal(new PartitionCheckpoint(12, DateTimeOffset.MinValue), (await store.LoadAsync(topic, 0, CancellationToken.None)).Checkpoint);
     }
-
-    protected static UserStateChange Change(string user, params byte[] state) => new(user, state);
 
     private static WindowStateChanges Changes(long nextOffset, params (string User, byte[]? State)[] users) =>
         new(new PartitionCheckpoint(nextOffset, Watermark), [.. users.Select(user => new UserStateChange(user.User, user.State is null ? (ReadOnlyMemory<byte>?)null : user.State))]);

@@ -7,5 +7,5 @@ public sealed class InMemoryWindowStateStoreTests : WindowStateStoreContractTest
 {
     private readonly InMemoryWindowStateStore _store = new();
 
-    protected override Task<IWindowStateStore> CreateStoreAsync(string topic, int partitions) => Task.FromResult<IWindowStateStore>(_store);
+    protected override Task<IWindowStateStore> CreateStoreAsync() => Task.FromResult<IWindowStateStore>(_store);
 }

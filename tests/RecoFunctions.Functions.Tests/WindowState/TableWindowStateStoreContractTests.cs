@@ -10,6 +10,6 @@ namespace RecoFunctions.Functions.Tests.WindowState;
 [SkipUnless(typeof(AzuriteTables))]
 public sealed class TableWindowStateStoreContractTests : WindowStateStoreContractTests
 {
-    protected override Task<IWindowStateStore> CreateStoreAsync(string topic, int partitions) => Task.FromResult<IWindowStateStore>(
+    protected override Task<IWindowStateStore> CreateStoreAsync() => Task.FromResult<IWindowStateStore>(
         new TableWindowStateStore(new TableClient(AzuriteTables.ConnectionString, "WindowStateContract" + Guid.NewGuid().ToString("N")[..12])));
 }
