@@ -39,7 +39,7 @@ public abstract class WindowStateStoreContractTests
         var store = await CreateStoreAsync();
         var topic = NewTopic();
 
-        await store.SaveAsync(topic, 2, Changes(41, ("user-a", [1, 2, 3]), ("user-b", [4])), CancellationToken.None);
+        await SaveAsync(store, topic, 2, Changes(41, ("user-a", [1, 2, 3]), ("user-b", [4])), CancellationToken.None);
         var state = await store.LoadAsync(topic, 2, CancellationToken.None);
 
         Assert.Equal(new PartitionCheckpoint(41, Watermark), state.Checkpoint);
@@ -51,9 +51,9 @@ public abstract class WindowStateStoreContractTests
     {
         var store = await CreateStoreAsync();
         var topic = NewTopic();
-        await store.SaveAsync(topic, 0, Changes(10, ("a", [1]), ("b", [2]), ("c", [3])), CancellationToken.None);
+        await SaveAsync(store, topic, 0, Changes(10, ("a", [1]), ("b", [2]), ("c", [3])), CancellationToken.None);
 
-        await store.SaveAsync(topic, 0, Changes(20, ("a", [9, 9]), ("b", null)), CancellationToken.None);
+        await SaveAsync(store, topic, 0, Changes(20, ("a", [9, 9]), ("b", null)), CancellationToken.None);
         var state = await store.LoadAsync(topic, 0, CancellationToken.None);
 
         Assert.Equal(20, state.Checkpoint!.NextOffset);
@@ -67,9 +67,9 @@ public abstract class WindowStateStoreContractTests
         var topic = NewTopic();
         var otherTopic = NewTopic();
 
-        await store.SaveAsync(topic, 0, Changes(5, ("a", [1])), CancellationToken.None);
-        await store.SaveAsync(topic, 1, Changes(7, ("b", [2])), CancellationToken.None);
-        await store.SaveAsync(otherTopic, 0, Changes(9, ("c", [3])), CancellationToken.None);
+        await SaveAsync(store, topic, 0, Changes(5, ("a", [1])), CancellationToken.None);
+        await SaveAsync(store, topic, 1, Changes(7, ("b", [2])), CancellationToken.None);
+        await SaveAsync(store, otherTopic, 0, Changes(9, ("c", [3])), CancellationToken.None);
 
         Assert.Equal(["a:01"], Describe(await store.LoadAsync(topic, 0, CancellationToken.None)));
         Assert.Equal(7, (await store.LoadAsync(topic, 1, CancellationToken.None)).Checkpoint!.NextOffset);
@@ -84,7 +84,7 @@ public abstract class WindowStateStoreContractTests
         var large = Enumerable.Range(0, LargeStateBytes).Select(i => (byte)(i * 31)).ToArray();
         var users = Enumerable.Range(0, ManyUsers).Select(i => ($"user-{i:D4}", (byte[]?)[(byte)i])).Append(("large", large)).ToArray();
 
-        await store.SaveAsync(topic, 0, Changes(3, users), CancellationToken.None);
+        await SaveAsync(store, topic, 0, Changes(3, users), CancellationToken.None);
         var state = await store.LoadAsync(topic, 0, CancellationToken.None);
 
         Assert.Equal(ManyUsers + 1, state.Users.Count);
@@ -98,9 +98,16 @@ public abstract class WindowStateStoreContractTests
         var store = await CreateStoreAsync();
         var topic = NewTopic();
 
-        await store.SaveAsync(topic, 0, new WindowStateChanges(new PartitionCheckpoint(12, DateTimeOffset.MinValue), []), CancellationToken.None);
+        await SaveAsync(store, topic, 0, new WindowStateChanges(new PartitionCheckpoint(12, DateTimeOffset.MinValue), []), CancellationToken.None);
 
         Assert.Equal(new PartitionCheckpoint(12, DateTimeOffset.MinValue), (await store.LoadAsync(topic, 0, CancellationToken.None)).Checkpoint);
+    }
+
+    /// <summary>A host loads a partition before it saves it (<see cref="InteractionPartition.OpenAsync"/> does); a store may rely on that.</summary>
+    private static async Task SaveAsync(IWindowStateStore store, string topic, int partition, WindowStateChanges changes, CancellationToken cancellationToken)
+    {
+        await store.LoadAsync(topic, partition, cancellationToken);
+        await store.SaveAsync(topic, partition, changes, cancellationToken);
     }
 
     private static WindowStateChanges Changes(long nextOffset, params (string User, byte[]? State)[] users) =>
