@@ -31,7 +31,7 @@ public sealed class ChangelogWindowStateStoreTests : WindowStateStoreContractTes
     [Fact]
     public async Task LoadAsync_NoChangelogYet_CreatesOneWithTheTopicsPartitions()
     {
-        var topic = NewTopic();
+        var topic = UniqueTopic();
         var store = Store(topic, partitions: 5);
 
         await store.LoadAsync(topic, 0, CancellationToken.None);
@@ -44,7 +44,7 @@ public sealed class ChangelogWindowStateStoreTests : WindowStateStoreContractTes
     [Fact]
     public async Task LoadAsync_ChangelogWithOtherPartitionCount_FailsNamingIt()
     {
-        var topic = NewTopic();
+        var topic = UniqueTopic();
         var store = Store(topic, partitions: 3);
         var changelog = ChangelogTopics.NameOf(Group, topic);
         _broker.Kafka.EnsureTopic(changelog, partitions: 2);
@@ -58,7 +58,7 @@ public sealed class ChangelogWindowStateStoreTests : WindowStateStoreContractTes
     [Fact]
     public async Task LoadAsync_SaveCutShortByCrash_LeavesItOutAndItNeverResurfaces()
     {
-        var topic = NewTopic();
+        var topic = UniqueTopic();
         var first = Store(topic, partitions: 1);
         await first.LoadAsync(topic, 0, CancellationToken.None);
         await first.SaveAsync(topic, 0, new WindowStateChanges(new PartitionCheckpoint(10, Watermark), [Change("a", 1), Change("b", 2)]), CancellationToken.None);
@@ -81,7 +81,7 @@ public sealed class ChangelogWindowStateStoreTests : WindowStateStoreContractTes
     [Fact]
     public async Task SaveAsync_PastSnapshotThreshold_RewritesEveryUserAndRestoresTheSame()
     {
-        var topic = NewTopic();
+        var topic = UniqueTopic();
         var store = Store(topic, partitions: 1, new ChangelogOptions { SnapshotAfterBytes = 65_536 });
         await store.LoadAsync(topic, 0, CancellationToken.None);
         var large = new byte[40_000];
@@ -114,6 +114,8 @@ public sealed class ChangelogWindowStateStoreTests : WindowStateStoreContractTes
     }
 
     private static UserStateChange Change(string user, params byte[] state) => new(user, state);
+
+    private static string UniqueTopic() => "interactions-" + Guid.NewGuid().ToString("N")[..12];
 
     private ChangelogWindowStateStore Store(string topic, int partitions, ChangelogOptions? options = null)
     {

@@ -35,7 +35,7 @@ internal sealed class InteractionBench(MessageIntake intake, PipelineOptions pip
             var (checkedWindows, lost, doubled) = Check(input, result.Published);
             passed &= lost == 0 && doubled == 0;
             var rate = result.Records / result.Elapsed.TotalSeconds;
-            await output.WriteLineAsync(Line($"run {run}: {rate:0} interactions/s ({result.Records} in {result.Elapsed.TotalSeconds:0.000} s; parse, validate, pseudonymise, aggregate, state saved per {BatchSize}); this process used {result.Cpu.TotalSeconds:0.000} s of CPU, {result.Records / result.Cpu.TotalSeconds:0} interactions per CPU-second")).ConfigureAwait(false);
+            await output.WriteLineAsync(Line($"run {run}{(run == 1 ? " (the first: JIT compilation included)" : string.Empty)}: {rate:0} interactions/s ({result.Records} in {result.Elapsed.TotalSeconds:0.000} s; parse, validate, pseudonymise, aggregate, state saved per {BatchSize}); this process used {result.Cpu.TotalSeconds:0.000} s of CPU, {result.Records / result.Cpu.TotalSeconds:0} interactions per CPU-second")).ConfigureAwait(false);
             await output.WriteLineAsync(Line($"  added {result.Added}, duplicates {result.Duplicates}, late {result.Late}, invalid {result.Invalid}; closed windows {result.Published.Count}")).ConfigureAwait(false);
             await output.WriteLineAsync(Line($"  lost {lost}, double-counted {doubled} over {checkedWindows} closed windows (checked against a plain count); load average {MachineLoad.LoadAverage() ?? "unknown"}")).ConfigureAwait(false);
         }
