@@ -211,6 +211,7 @@ public sealed class PipelineRuntime
             Queued = lanes.Sum(lane => (long)lane.Queued),
             RunningBatches = lanes.Sum(lane => lane.Running),
             PartitionsAtBatchLimit = [.. lanes.Where(lane => lane.WaitsForSlot).Select(lane => lane.Partition).Order()],
+            WindowFreshness = _metrics.WindowFreshnessSummary(),
             Batches = _batchTimes.Batches,
             BatchesThatWaitedForKeys = _batchTimes.BatchesThatWaited,
             BatchEvents = _batchTimes.Events,

@@ -18,12 +18,14 @@ internal sealed class RuntimeMetrics
     private readonly ConcurrentDictionary<DeadLetterKey, StrongBox<long>> _deadLetters = new();
     private readonly LatencyRecorder _latency = new();
     private readonly RecentLatency _recent = new();
+    private readonly LatencyRecorder _windowFreshness = new();
     private readonly Counter<long> _consumedCounter;
     private readonly Counter<long> _deliveredCounter;
     private readonly Counter<long> _deadLetteredCounter;
     private readonly Counter<long> _retriesCounter;
     private readonly UpDownCounter<long> _inFlightCounter;
     private readonly Histogram<double> _latencyHistogram;
+    private readonly Histogram<double> _windowFreshnessHistogram;
     private long _consumed;
     private long _delivered;
     private long _stale;
@@ -42,6 +44,7 @@ internal sealed class RuntimeMetrics
         _retriesCounter = meter.CreateCounter<long>("reco.runtime.retries", "{message}", "Messages sent through enrichment and delivery again after a transient failure.");
         _inFlightCounter = meter.CreateUpDownCounter<long>("reco.runtime.in_flight", "{message}", "Messages consumed and not finished.");
         _latencyHistogram = meter.CreateHistogram<double>("reco.runtime.latency", "s", "End-to-end latency: Kafka timestamp to the end of delivery.");
+        _windowFreshnessHistogram = meter.CreateHistogram<double>("reco.runtime.window_freshness", "s", "Windowed flows: from the Kafka timestamp of the oldest record of a batch that closed windows to the recommender taking their features.");
     }
 
     public long Consumed => Volatile.Read(ref _consumed);
@@ -137,6 +140,21 @@ internal sealed class RuntimeMetrics
     public LatencySummary LatencySummary() => _latency.Summarize();
 
     public LatencySummary RecentLatencySummary() => _recent.Summarize();
+
+    /// <summary>
+    /// How long closed windows took to reach the recommender, per batch that closed any: measured from the oldest record
+    /// of the batch, so an upper bound of the time since the record that moved the watermark past their end.
+    /// </summary>
+    public void RecordWindowFreshness(string flow, TimeSpan freshness)
+    {
+        _windowFreshness.Record(freshness);
+        if (_windowFreshnessHistogram.Enabled)
+        {
+            _windowFreshnessHistogram.Record(freshness.TotalSeconds, new KeyValuePair<string, object?>("flow", flow));
+        }
+    }
+
+    public LatencySummary WindowFreshnessSummary() => _windowFreshness.Summarize();
 
     public IReadOnlyList<DeadLetterCount> DeadLetterCounts() =>
         [.. _deadLetters

@@ -56,6 +56,9 @@ public sealed record RuntimeSnapshot(
     /// <summary>Partitions whose batch slots (<c>Runtime:MaxBatchesPerPartition</c>) are all taken while messages wait.</summary>
     public IReadOnlyList<RuntimePartition> PartitionsAtBatchLimit { get; init; } = [];
 
+    /// <summary>Windowed flows: per batch that closed windows, from its oldest record's Kafka timestamp to the recommender taking the features.</summary>
+    public LatencySummary WindowFreshness { get; init; }
+
     /// <summary>Batches whose workflow ran to its end.</summary>
     public long Batches { get; init; }
 

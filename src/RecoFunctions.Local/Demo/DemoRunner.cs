@@ -243,7 +243,8 @@ internal sealed class DemoRunner(RecoConsole console, TimeProvider time)
             counts.Calls,
             counts.Unchanged,
             deadLetters.Sum(count => count.Count),
-            deadLetters.Where(count => count.Reason == "late").Sum(count => count.Count));
+            deadLetters.Where(count => count.Reason == "late").Sum(count => count.Count),
+            runtime.WindowFreshness);
     }
 
     /// <summary>What the run measured: the stream, when it started, how long the pipeline was busy, and the runtime's finished count at the steady state's start and at the end.</summary>

@@ -90,6 +90,11 @@ internal sealed class WindowedBatchRunner(MessageIntake intake, BatchFinisher fi
     private void Finish(PartitionLane lane, PartitionBatch batch, List<OffsetEvent> events, InteractionBatchResult result)
     {
         var now = timeProvider.GetUtcNow();
+        if (result.WindowsClosed > 0 && OldestTimestamp(batch) is { } oldest)
+        {
+            metrics.RecordWindowFreshness(lane.Flow.Name, now - oldest);
+        }
+
         foreach (var item in events)
         {
             if (!batch.TryFinish(item.Offset))
@@ -105,5 +110,19 @@ internal sealed class WindowedBatchRunner(MessageIntake intake, BatchFinisher fi
         }
 
         metrics.RecordDelivered(lane.Flow.Name, result.Added, result.Duplicates + result.Skipped);
+    }
+
+    private static DateTimeOffset? OldestTimestamp(PartitionBatch batch)
+    {
+        long? oldest = null;
+        foreach (var message in batch.Messages)
+        {
+            if (message.Message.Timestamp.Type != TimestampType.NotAvailable)
+            {
+                oldest = Math.Min(oldest ?? long.MaxValue, message.Message.Timestamp.UnixTimestampMs);
+            }
+        }
+
+        return oldest is { } ms ? DateTimeOffset.FromUnixTimeMilliseconds(ms) : null;
     }
 }

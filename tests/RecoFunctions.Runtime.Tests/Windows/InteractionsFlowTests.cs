@@ -45,6 +45,9 @@ public sealed class InteractionsFlowTests(ITestOutputHelper output)
         await using (var running = harness.Start("interactions"))
         {
             await running.WaitUntilIdleAsync();
+            var freshness = running.Runtime.Snapshot().WindowFreshness;
+            Assert.InRange(freshness.Count, 1, long.MaxValue);
+            Assert.True(freshness.Max > TimeSpan.Zero, "a batch that closed windows measured how long they took to reach the recommender");
             await running.StopAsync();
         }
 

@@ -107,6 +107,10 @@ internal static class DemoCommand
         if (summary.Interactions is { } interactions)
         {
             yield return Invariant($"interactions:     {interactions.Produced:#,0} produced; windowed features held by the recommender {interactions.FeaturesHeld:#,0} ({interactions.FeatureCalls:#,0} calls, {interactions.UnchangedReplays:#,0} unchanged replays); dead-lettered {interactions.DeadLettered:#,0}, late {interactions.Late:#,0}");
+            var fresh = interactions.Freshness;
+            yield return fresh.Count > 0
+                ? Invariant($"  window freshness: p50 {fresh.P50.TotalMilliseconds:0} ms, p99 {fresh.P99.TotalMilliseconds:0} ms, max {fresh.Max.TotalMilliseconds:0} ms over {fresh.Count:#,0} batches that closed windows (oldest record's Kafka timestamp to the recommender taking the features)")
+                : "  window freshness: no window closed";
         }
 
         yield return Invariant($"lost:             {summary.Lost:#,0}");
