@@ -96,8 +96,9 @@ internal sealed class DemoRunner(RecoConsole console, TimeProvider time)
         var steadyFrom = MarkSteadyStateAsync(runtime, settings.WarmUp, steady.Token);
         try
         {
-            var interactions = ProduceInteractionsAsync(kafka, kafkaOptions, pipeline, settings, log, signals.Stopping);
-            var produced = await ProduceAsync(kafka, kafkaOptions, pipeline, settings, log, signals.Stopping).ConfigureAwait(false);
+            var withInteractions = new FlowRegistry(pipeline).Flows.Any(WindowedPartitions.IsWindowed);
+            var interactions = withInteractions ? ProduceInteractionsAsync(kafka, kafkaOptions, pipeline, settings, log, signals.Stopping) : Task.FromResult<ProduceReport?>(null);
+            var produced = await ProduceAsync(kafka, kafkaOptions, pipeline, settings, withInteractions, log, signals.Stopping).ConfigureAwait(false);
             var interactionsProduced = await interactions.ConfigureAwait(false);
             await WaitUntilDrainedAsync(runtime, settings.Timeout, signals.Stopping).ConfigureAwait(false);
             var lastFinished = time.GetTimestamp() - (long)(QuietPeriod.TotalSeconds * time.TimestampFrequency);
@@ -105,7 +106,7 @@ internal sealed class DemoRunner(RecoConsole console, TimeProvider time)
             return new DemoRun(
                 produced, streamStart, time.GetElapsedTime(started, lastFinished), await steadyFrom.ConfigureAwait(false), runtime.Snapshot().Finished, lastFinished, loadAverage)
             {
-                InteractionsProduced = interactionsProduced,
+                Interactions = interactionsProduced,
             };
         }
         finally
@@ -137,9 +138,12 @@ internal sealed class DemoRunner(RecoConsole console, TimeProvider time)
         }
     }
 
-    private async Task<ProduceReport> ProduceAsync(EmbeddedKafka kafka, KafkaOptions kafkaOptions, PipelineOptions pipeline, DemoSettings settings, RecoConsoleLoggerProvider log, CancellationToken cancellationToken)
+    /// <summary>The content and campaign stream; with interactions beside it, the rest of the asked count and rate, so that the demo offers what was asked in all.</summary>
+    private async Task<ProduceReport> ProduceAsync(
+        EmbeddedKafka kafka, KafkaOptions kafkaOptions, PipelineOptions pipeline, DemoSettings settings, bool withInteractions, RecoConsoleLoggerProvider log, CancellationToken cancellationToken)
     {
-        var spec = WorkloadSpec.Default with { Count = settings.Count, Rate = settings.Rate, Seed = settings.Seed };
+        var (interactionCount, interactionRate) = withInteractions ? InteractionsPart(settings) : (0, 0);
+        var spec = WorkloadSpec.Default with { Count = settings.Count - interactionCount, Rate = settings.Rate - interactionRate, Seed = settings.Seed };
         using var producer = WorkloadProducer.CreateProducer(kafka.BootstrapServers, kafkaOptions);
         var report = await new WorkloadProducer(pipeline, time).ProduceAsync(producer, spec, cancellationToken).ConfigureAwait(false);
         log.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -147,27 +151,26 @@ internal sealed class DemoRunner(RecoConsole console, TimeProvider time)
         return report;
     }
 
+    /// <summary>The interactions' part of the asked stream: a fifth of the events and of the rate.</summary>
+    private static (long Count, double Rate) InteractionsPart(DemoSettings settings) => (Math.Max(1_000, settings.Count / 5), settings.Rate / 5);
+
     /// <summary>
-    /// The third flow's stream beside the other two, when it is enabled: user sessions for half as many events over two hours of
+    /// The third flow's stream beside the other two, when it is enabled: user sessions for a fifth of the events over twenty minutes of
     /// event time, with a share of late ones (dead-lettered at window). Its deliveries are windowed features, not (key, version) pairs, so
-    /// the key-version audit leaves them out; the summary reports them on their own. Returns how many were sent.
+    /// the key-version audit leaves them out; the summary reports them on their own. Returns what was sent, or null when the flow is not enabled.
     /// </summary>
-    private async Task<long?> ProduceInteractionsAsync(
+    private async Task<ProduceReport?> ProduceInteractionsAsync(
         EmbeddedKafka kafka, KafkaOptions kafkaOptions, PipelineOptions pipeline, DemoSettings settings, RecoConsoleLoggerProvider log, CancellationToken cancellationToken)
     {
-        if (!new FlowRegistry(pipeline).Flows.Any(WindowedPartitions.IsWindowed))
-        {
-            return null;
-        }
-
-        var count = Math.Max(1_000, settings.Count / 2);
+        var (count, rate) = InteractionsPart(settings);
         var spec = WorkloadSpec.Default with
         {
             Count = count,
 
-            // Two hours of event time, ending about now: the 5-minute and hourly windows close while the demo runs.
-            InteractionSpacing = TimeSpan.FromHours(2) / count,
-            Rate = settings.Rate / 2,
+            // Twenty minutes of event time, ending about now: 5-minute windows and hourly ones (5-minute hop) close while the demo
+            // runs, at a pace of features closer to a real stream's than a longer span squeezed into seconds would give.
+            InteractionSpacing = TimeSpan.FromMinutes(20) / count,
+            Rate = rate,
             Seed = settings.Seed,
             Flows = WorkloadFlows.Interactions,
             MissingShare = 0,
@@ -178,7 +181,7 @@ internal sealed class DemoRunner(RecoConsole console, TimeProvider time)
         var report = await new WorkloadProducer(pipeline, time).ProduceAsync(producer, spec, cancellationToken).ConfigureAwait(false);
         log.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"reco demo: produced {report.Sent:#,0} interactions in {report.Elapsed.TotalSeconds:0.0} s ({report.Rate:#,0}/s), {report.Failed} failed"));
-        return report.Sent;
+        return report;
     }
 
     private static async Task WaitUntilDrainedAsync(PipelineRuntime runtime, TimeSpan timeout, CancellationToken stopping)
@@ -218,7 +221,7 @@ internal sealed class DemoRunner(RecoConsole console, TimeProvider time)
             audit.DuplicatesApplied,
             audit.TransientDeadLetters,
             Math.Round(seconds, 3),
-            Math.Round(run.Produced.Rate, 1),
+            Math.Round(run.Produced.Rate + (run.Interactions?.Rate ?? 0), 1),
             Math.Round(runtime.Finished / seconds, 1),
             RunReport.Figures(sandbox.Recorder.GetStats().Latency),
             settings.WarmUp.TotalSeconds,
@@ -229,7 +232,7 @@ internal sealed class DemoRunner(RecoConsole console, TimeProvider time)
             settings.Rate,
             run.LoadAverageAtStart)
         {
-            Interactions = run.InteractionsProduced is { } interactions ? InteractionsOf(interactions, sandbox, runtime) : null,
+            Interactions = run.Interactions is { } interactions ? InteractionsOf(interactions.Sent, sandbox, runtime) : null,
         };
     }
 
@@ -251,6 +254,7 @@ internal sealed class DemoRunner(RecoConsole console, TimeProvider time)
     private sealed record DemoRun(
         ProduceReport Produced, DateTimeOffset StreamStart, TimeSpan Busy, (long Finished, long At)? SteadyFrom, long Finished, long LastFinished, string? LoadAverageAtStart)
     {
-        public long? InteractionsProduced { get; init; }
+        /// <summary>The interactions' stream beside the others; null when the flow is not enabled.</summary>
+        public ProduceReport? Interactions { get; init; }
     }
 }
