@@ -284,7 +284,6 @@ internal sealed class ConsumerLoop
             return resume;
         }
 
-        _hasAssignment = true;
         var assigned = new List<(RuntimePartition Key, FlowDefinition Flow)>();
         foreach (var partition in partitions)
         {
@@ -315,6 +314,8 @@ internal sealed class ConsumerLoop
             }
         }
 
+        // Only now: while window state is read back there are no lanes yet, and an empty assignment would count as idle.
+        _hasAssignment = true;
         Publish();
         if (added.Count > 0)
         {

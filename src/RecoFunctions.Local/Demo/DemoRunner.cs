@@ -152,7 +152,7 @@ internal sealed class DemoRunner(RecoConsole console, TimeProvider time)
     }
 
     /// <summary>The interactions' part of the asked stream: a fifth of the events and of the rate.</summary>
-    private static (long Count, double Rate) InteractionsPart(DemoSettings settings) => (Math.Max(1_000, settings.Count / 5), settings.Rate / 5);
+    private static (long Count, double Rate) InteractionsPart(DemoSettings settings) => (Math.Max(1, settings.Count / 5), settings.Rate / 5);
 
     /// <summary>
     /// The third flow's stream beside the other two, when it is enabled: user sessions for a fifth of the events over twenty minutes of
