@@ -56,8 +56,12 @@ public sealed class GracefulStopTests(ITestOutputHelper output)
         await AssertDrainedAndCommittedAsync(stage, "background", produce, manifest, exit);
     }
 
-    /// <summary>20,000 new (key, version) pairs at 5,000/s: a second receipt of any of them counts as stale at the recommender.</summary>
-    private static RecoProcess StartCleanStream(DrillStage stage, string manifest) => stage.StartProduce(manifest, Events, 5_000, seed: 21,
+    /// <summary>
+    /// 20,000 new (key, version) pairs at 2,000/s: a second receipt of any of them counts as stale at the recommender. The
+    /// stream lasts well beyond a run's start-up (window state of every windowed partition is read back first), so that the
+    /// stop comes while records are still arriving rather than after the run caught up with the whole stream.
+    /// </summary>
+    private static RecoProcess StartCleanStream(DrillStage stage, string manifest) => stage.StartProduce(manifest, Events, 2_000, seed: 21,
         "--invalid-share", "0", "--hostile-share", "0", "--duplicate-share", "0", "--out-of-order-share", "0");
 
     /// <summary>
