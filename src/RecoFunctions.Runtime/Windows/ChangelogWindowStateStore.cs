@@ -69,22 +69,18 @@ internal sealed class ChangelogWindowStateStore : IWindowStateStore, IDisposable
     }
 
     /// <summary>
-    /// Writes the changed users and then the checkpoint. A partition not loaded since the store was created, or since a save
-    /// of it failed, is read back first: a snapshot needs every live user.
+    /// Writes the changed users and then the checkpoint. Hosts load a partition before saving it (as
+    /// <see cref="InteractionPartition.OpenAsync"/> does, and again after a failed save): a snapshot needs every live user.
     /// </summary>
+    /// <exception cref="InvalidOperationException">The partition was not loaded here since the store was created or since a save of it failed.</exception>
     public async Task SaveAsync(string topic, int partition, WindowStateChanges changes, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(changes);
         if (!_logs.TryRemove((topic, partition), out var log))
         {
-            await LoadAsync(topic, partition, cancellationToken).ConfigureAwait(false);
-            _logs.TryRemove((topic, partition), out log);
+            throw new InvalidOperationException($"The window state of {topic}[{partition}] is saved before it was loaded here.");
         }
 
-        if (log is null)
-        {
-            throw new InvalidOperationException($"The window state of {topic}[{partition}] could not be read back before saving.");
-        }
         foreach (var change in changes.Users)
         {
             if (change.State is { } state)
