@@ -72,6 +72,13 @@ internal sealed partial class BenchRunner
     public static async Task<BenchReport> RunAsync(
         IConfiguration configuration, BenchSettings settings, TextWriter progress, RecoConsoleLoggerProvider log, CancellationToken cancellationToken)
     {
+        var (phaseConfiguration, apart) = WithoutWindowedFlows(configuration);
+        configuration = phaseConfiguration;
+        if (apart.Count > 0)
+        {
+            await progress.WriteLineAsync($"reco bench: flows {string.Join(", ", apart)} benched apart (reco bench --flow interactions), not in these phases").ConfigureAwait(false);
+        }
+
         KafkaOptions kafka;
         PipelineOptions pipeline;
         using (var check = CommandServices.Build(configuration, static (services, config) => services.AddRecoRuntime(config)))
@@ -329,12 +336,39 @@ internal sealed partial class BenchRunner
         return topics;
     }
 
+    /// <summary>
+    /// The phases measure the content and campaign flows: the interactions flow keeps window state in changelog topics and
+    /// is benched apart (<c>reco bench --flow interactions</c>). Left on, every pipeline phase would first wait for its
+    /// changelogs, which the embedded broker cannot create, and count that wait in its figures.
+    /// </summary>
+    private static (IConfiguration Configuration, List<string> Apart) WithoutWindowedFlows(IConfiguration configuration)
+    {
+        var overrides = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
+        var apart = new List<string>();
+        foreach (var flow in configuration.GetSection($"{PipelineOptions.SectionName}:Flows").GetChildren())
+        {
+            if (string.Equals(flow[nameof(FlowOptions.Contract)], "interactions.v1", StringComparison.Ordinal)
+                && !string.Equals(flow[nameof(FlowOptions.Enabled)], "false", StringComparison.OrdinalIgnoreCase))
+            {
+                apart.Add(flow.Key);
+                overrides[$"{PipelineOptions.SectionName}:Flows:{flow.Key}:{nameof(FlowOptions.Enabled)}"] = "false";
+            }
+        }
+
+        return (overrides.Count == 0 ? configuration : ConfigurationLayers.Over(configuration, overrides), apart);
+    }
+
     /// <summary>The configuration entries that give each flow its topic and dead-letter topic of <paramref name="phase"/>.</summary>
     private static Dictionary<string, string> PhaseTopics(IConfiguration configuration, string runId, string phase)
     {
         var entries = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         foreach (var flow in configuration.GetSection($"{PipelineOptions.SectionName}:Flows").GetChildren())
         {
+            if (string.Equals(flow[nameof(FlowOptions.Enabled)], "false", StringComparison.OrdinalIgnoreCase))
+            {
+                continue;
+            }
+
             var prefix = $"{PipelineOptions.SectionName}:Flows:{flow.Key}:";
             entries[prefix + nameof(FlowOptions.Topic)] = $"{flow[nameof(FlowOptions.Topic)]}.bench-{runId}-{phase}";
             entries[prefix + nameof(FlowOptions.DeadLetterTopic)] = $"{flow[nameof(FlowOptions.Topic)]}.bench-{runId}-{phase}.dlq";
