@@ -34,46 +34,84 @@ internal sealed class RecommenderDelivery
             pending[i] = new PendingDelivery(records[i].Index, records[i].Item.Item.Id, DeliveryOperations.From(records[i].Item));
         }
 
-        foreach (var round in KeyOrderedRounds(pending))
+        foreach (var round in KeyOrderedRounds(pending, _call.BatchSize))
         {
             await DeliverRoundAsync(round, outcomes, cancellationToken).ConfigureAwait(false);
         }
     }
 
     /// <summary>
-    /// The requests of one call run concurrently, so two versions of a key in different requests could reach the recommender
-    /// newest first, and the older one would be skipped as stale. The n-th operation of every key goes into round n; rounds
-    /// run one after another, so each key's versions arrive in the order of the partition.
+    /// The recommender applies one request's operations in request order, but the requests of a call run concurrently. So
+    /// a key's versions go together, in the order of the partition, as one unit that the call keeps in one request: a
+    /// batch is delivered in one round however often its keys repeat. Only a key with more versions than a request holds
+    /// needs more: its versions past the first request's worth go in the next round, after the first has been answered.
     /// </summary>
-    private static List<List<PendingDelivery>> KeyOrderedRounds(PendingDelivery[] pending)
+    private static List<DeliveryRound> KeyOrderedRounds(PendingDelivery[] pending, int requestSize)
     {
-        var seen = new Dictionary<(string Kind, string Key), int>();
-        var rounds = new List<List<PendingDelivery>>();
-        foreach (var delivery in pending)
+        // Number each key by its first appearance; a batch whose keys are all different is one round of single items.
+        var groups = new Dictionary<(string Kind, string Key), int>(pending.Length);
+        var groupOf = new int[pending.Length];
+        var sizes = new List<int>();
+        for (var i = 0; i < pending.Length; i++)
         {
-            var key = (delivery.Operation.Kind, delivery.Operation.Key);
-            var round = seen.GetValueOrDefault(key);
-            seen[key] = round + 1;
-            if (round == rounds.Count)
+            var key = (pending[i].Operation.Kind, pending[i].Operation.Key);
+            if (!groups.TryGetValue(key, out var group))
             {
-                rounds.Add([]);
+                group = sizes.Count;
+                groups[key] = group;
+                sizes.Add(0);
             }
 
-            rounds[round].Add(delivery);
+            groupOf[i] = group;
+            sizes[group]++;
+        }
+
+        if (sizes.Count == pending.Length)
+        {
+            return [new DeliveryRound([.. pending], UnitEnds: null)];
+        }
+
+        // A stable counting sort by key: each key's versions side by side, in partition order.
+        var starts = new int[sizes.Count];
+        for (var group = 1; group < starts.Length; group++)
+        {
+            starts[group] = starts[group - 1] + sizes[group - 1];
+        }
+
+        var byKey = new PendingDelivery[pending.Length];
+        var next = (int[])starts.Clone();
+        for (var i = 0; i < pending.Length; i++)
+        {
+            byKey[next[groupOf[i]]++] = pending[i];
+        }
+
+        var rounds = new List<DeliveryRound>();
+        for (var group = 0; group < starts.Length; group++)
+        {
+            for (int from = 0, round = 0; from < sizes[group]; from += requestSize, round++)
+            {
+                if (round == rounds.Count)
+                {
+                    rounds.Add(new DeliveryRound([], []));
+                }
+
+                rounds[round].AddUnit(byKey.AsSpan(starts[group] + from, Math.Min(requestSize, sizes[group] - from)));
+            }
         }
 
         return rounds;
     }
 
-    private async Task DeliverRoundAsync(List<PendingDelivery> pending, ItemOutcome?[] outcomes, CancellationToken cancellationToken)
+    private async Task DeliverRoundAsync(DeliveryRound round, ItemOutcome?[] outcomes, CancellationToken cancellationToken)
     {
+        var pending = round.Deliveries;
         var operations = new DeliveryOperation[pending.Count];
         for (var i = 0; i < operations.Length; i++)
         {
             operations[i] = pending[i].Operation;
         }
 
-        var answers = await _call.CallAsync(operations, cancellationToken).ConfigureAwait(false);
+        var answers = await _call.CallAsync(operations, round.UnitEnds, cancellationToken).ConfigureAwait(false);
         for (var i = 0; i < answers.Length; i++)
         {
             var delivery = pending[i];
@@ -100,4 +138,14 @@ internal sealed class RecommenderDelivery
     }
 
     private readonly record struct PendingDelivery(int Index, MessageId Id, DeliveryOperation Operation);
+
+    /// <summary>The deliveries of one round, a key's versions side by side, and where each key's unit ends (none: all single).</summary>
+    private sealed record DeliveryRound(List<PendingDelivery> Deliveries, List<int>? UnitEnds)
+    {
+        public void AddUnit(ReadOnlySpan<PendingDelivery> versions)
+        {
+            Deliveries.AddRange(versions);
+            UnitEnds!.Add(Deliveries.Count);
+        }
+    }
 }

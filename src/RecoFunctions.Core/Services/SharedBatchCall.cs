@@ -14,8 +14,10 @@ namespace RecoFunctions.Core.Services;
 /// one by one. A failed request fails only the items it carried.
 /// </summary>
 /// <remarks>
-/// A caller's items may be split over several requests that run concurrently, so callers must not put two items whose
-/// order matters into one call. Answers are matched by position; a missing answer comes back as <see langword="default"/>.
+/// A caller's items may be split over several requests that run concurrently. Items whose order matters go together as a
+/// unit (<see cref="CallAsync(IReadOnlyList{TItem}, IReadOnlyList{int}, CancellationToken)"/>): a unit is never split,
+/// as long as it is no longer than a request, so it reaches the service in one request, in the caller's order. Answers
+/// are matched by position; a missing answer comes back as <see langword="default"/>.
 /// </remarks>
 internal sealed class SharedBatchCall<TItem, TAnswer>
 {
@@ -48,18 +50,35 @@ internal sealed class SharedBatchCall<TItem, TAnswer>
         _stopping = dependencies.Stopping;
     }
 
+    /// <summary>The most items one request carries, as configured now.</summary>
+    public int BatchSize => _options.Get(_service).BatchSize;
+
     /// <summary>Asks the service for <paramref name="items"/>; one answer per item, in the same order.</summary>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled (items not yet sent are not sent).</exception>
-    public Task<ItemAnswer<TAnswer>[]> CallAsync(IReadOnlyList<TItem> items, CancellationToken cancellationToken)
+    public Task<ItemAnswer<TAnswer>[]> CallAsync(IReadOnlyList<TItem> items, CancellationToken cancellationToken) =>
+        CallAsync(items, unitEnds: null, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="CallAsync(IReadOnlyList{TItem}, CancellationToken)"/>, with the items in consecutive units that each
+    /// go out in one request: <paramref name="unitEnds"/> are the units' exclusive ends, rising, the last one
+    /// <c>items.Count</c>. A unit longer than <see cref="BatchSize"/> is split.
+    /// </summary>
+    /// <exception cref="ArgumentException">The unit ends do not rise to the item count.</exception>
+    public Task<ItemAnswer<TAnswer>[]> CallAsync(IReadOnlyList<TItem> items, IReadOnlyList<int>? unitEnds, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(items);
+        if (unitEnds is not null)
+        {
+            CheckUnits(unitEnds, items.Count);
+        }
+
         if (items.Count == 0)
         {
             return Task.FromResult(Array.Empty<ItemAnswer<TAnswer>>());
         }
 
         cancellationToken.ThrowIfCancellationRequested();
-        var submission = new Submission(items, cancellationToken);
+        var submission = new Submission(items, unitEnds, cancellationToken);
         bool startPump;
         lock (_queue)
         {
@@ -124,7 +143,13 @@ internal sealed class SharedBatchCall<TItem, TAnswer>
             }
 
             request ??= new Request(size);
-            var count = Math.Min(size - request.Items.Count, submission.Items.Count - submission.Next);
+            var count = submission.Fitting(size - request.Items.Count, splitIfNone: request.Items.Count == 0);
+            if (count == 0)
+            {
+                // Its next unit does not fit what is left of this request: it opens the next one.
+                break;
+            }
+
             request.Add(submission, count);
             if (submission.Next == submission.Items.Count)
             {
@@ -163,6 +188,25 @@ internal sealed class SharedBatchCall<TItem, TAnswer>
         }
     }
 
+    private static void CheckUnits(IReadOnlyList<int> unitEnds, int count)
+    {
+        var previous = 0;
+        foreach (var end in unitEnds)
+        {
+            if (end <= previous || end > count)
+            {
+                throw new ArgumentException($"Unit ends must rise from above 0 to the item count ({count}); found {end} after {previous}.", nameof(unitEnds));
+            }
+
+            previous = end;
+        }
+
+        if (previous != count)
+        {
+            throw new ArgumentException($"The last unit must end at the item count ({count}), not {previous}.", nameof(unitEnds));
+        }
+    }
+
     private void AbandonQueued()
     {
         lock (_queue)
@@ -190,9 +234,10 @@ internal sealed class SharedBatchCall<TItem, TAnswer>
     }
 
     /// <summary>One caller's items and answers; <see cref="Next"/> and the answers are written under the queue's lock or by the requests that carry them.</summary>
-    private sealed class Submission(IReadOnlyList<TItem> items, CancellationToken token)
+    private sealed class Submission(IReadOnlyList<TItem> items, IReadOnlyList<int>? unitEnds, CancellationToken token)
     {
         private int _unanswered = items.Count;
+        private int _unit;
 
         public IReadOnlyList<TItem> Items { get; } = items;
 
@@ -206,6 +251,32 @@ internal sealed class SharedBatchCall<TItem, TAnswer>
         public TaskCompletionSource<ItemAnswer<TAnswer>[]> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
         public int Next { get; set; }
+
+        /// <summary>
+        /// How many of the next items fit in <paramref name="room"/> without splitting a unit; when not even one unit fits
+        /// and <paramref name="splitIfNone"/> (an empty request), as many as fit.
+        /// </summary>
+        public int Fitting(int room, bool splitIfNone)
+        {
+            var left = Items.Count - Next;
+            if (unitEnds is null || left <= room)
+            {
+                return Math.Min(room, left);
+            }
+
+            while (_unit < unitEnds.Count && unitEnds[_unit] <= Next)
+            {
+                _unit++;
+            }
+
+            var fitting = 0;
+            for (var unit = _unit; unit < unitEnds.Count && unitEnds[unit] - Next <= room; unit++)
+            {
+                fitting = unitEnds[unit] - Next;
+            }
+
+            return fitting == 0 && splitIfNone ? room : fitting;
+        }
 
         public void Answered(int count)
         {

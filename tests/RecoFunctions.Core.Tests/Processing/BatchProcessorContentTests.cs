@@ -117,6 +117,24 @@ public sealed class BatchProcessorContentTests
     }
 
     [Fact]
+    public async Task ProcessAsync_KeysRepeatingWithinTheBatch_DeliversInOneRequestEveryVersionApplied()
+    {
+        await using var harness = await RecoServicesHarness.StartAsync();
+        var keys = new[] { "art-a", "art-b", "art-c" };
+        var items = Enumerable.Range(1, 4).SelectMany(version => keys.Select(key => WorkItems.Content(key, version))).ToArray();
+
+        var result = await harness.Processor.ProcessAsync(new BatchStepRequest("content", items, 1), CancellationToken.None);
+
+        Assert.All(result.Outcomes, outcome => Assert.Equal(OutcomeKind.Delivered, outcome.Kind));
+        Assert.Equal(items.Select(item => item.Id), result.Outcomes.Select(outcome => outcome.Id));
+        Assert.Equal(1, harness.Sandbox.Knobs.RecommenderDelivery.CallsTo("POST /deliveries/batch"));
+        Assert.Equal(12, harness.Sandbox.Recorder.Counts.Applied);
+        Assert.All(keys, key => Assert.Equal(
+            [(1L, DeliveryStatuses.Applied), (2, DeliveryStatuses.Applied), (3, DeliveryStatuses.Applied), (4, DeliveryStatuses.Applied)],
+            harness.Sandbox.Recorder.GetDeliveries(key, DeliveryKinds.Item).Select(record => (record.Version, record.Status))));
+    }
+
+    [Fact]
     public async Task ProcessAsync_StaleAndDuplicateVersions_AreStaleAndNeverAppliedTwice()
     {
         await using var harness = await RecoServicesHarness.StartAsync();

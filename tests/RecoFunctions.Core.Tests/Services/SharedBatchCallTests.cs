@@ -97,6 +97,65 @@ public sealed class SharedBatchCallTests : IDisposable
     }
 
     [Fact]
+    public async Task CallAsync_UnitsThatDoNotFitWhatIsLeft_OpenTheNextRequestWhole()
+    {
+        _hold = items => items.Contains("first");
+        var call = CreateCall();
+        var first = call.CallAsync(["first"], CancellationToken.None);
+        var held = await NextHeldAsync();
+
+        var units = call.CallAsync(["a1", "a2", "b1", "b2", "c1", "d1", "d2"], [2, 4, 5, 7], CancellationToken.None);
+        held.SetResult();
+
+        Assert.Equal(["A1", "A2", "B1", "B2", "C1", "D1", "D2"], (await units.WaitAsync(Patience)).Select(answer => answer.Answer));
+        await first.WaitAsync(Patience);
+        Assert.Equal([["first"], ["a1", "a2"], ["b1", "b2", "c1"], ["d1", "d2"]], _requests);
+    }
+
+    [Fact]
+    public async Task CallAsync_UnitBehindAnotherCallersItems_WaitsForARequestItFitsWhole()
+    {
+        _hold = items => items.Contains("first");
+        var call = CreateCall();
+        var first = call.CallAsync(["first"], CancellationToken.None);
+        var held = await NextHeldAsync();
+
+        var single = call.CallAsync(["s"], CancellationToken.None);
+        var unit = call.CallAsync(["k1", "k2", "k3"], [3], CancellationToken.None);
+        held.SetResult();
+
+        await Task.WhenAll(first, single, unit).WaitAsync(Patience);
+        Assert.Equal([["first"], ["s"], ["k1", "k2", "k3"]], _requests);
+    }
+
+    [Fact]
+    public async Task CallAsync_UnitLongerThanARequest_IsSplitInOrder()
+    {
+        var call = CreateCall();
+
+        var answers = await call.CallAsync(["k1", "k2", "k3", "k4", "x"], [4, 5], CancellationToken.None).WaitAsync(Patience);
+
+        Assert.Equal(["K1", "K2", "K3", "K4", "X"], answers.Select(answer => answer.Answer));
+        Assert.Equal([["k1", "k2", "k3"], ["k4", "x"]], _requests);
+    }
+
+    [Theory]
+    [InlineData(new[] { 2 })]
+    [InlineData(new[] { 0, 3 })]
+    [InlineData(new[] { 2, 2, 3 })]
+    [InlineData(new[] { 2, 4 })]
+    public void CallAsync_UnitEndsNotRisingToTheCount_Throws(int[] unitEnds)
+    {
+        var call = CreateCall();
+
+        // Thrown by the call itself, before anything is queued.
+        var error = Assert.Throws<ArgumentException>(() => { _ = call.CallAsync(["a", "b", "c"], unitEnds, CancellationToken.None); });
+
+        Assert.Equal("unitEnds", error.ParamName);
+        Assert.Empty(_requests);
+    }
+
+    [Fact]
     public async Task CallAsync_OneRequestFails_FailsOnlyTheItemsItCarried()
     {
         var call = Caller.Create<string, string>(Service, "op", (items, _) =>
