@@ -12,8 +12,8 @@ namespace RecoFunctions.Runtime;
 
 /// <summary>
 /// Runs one cut batch to its end, on the thread pool (one hand-off per batch): intake (invalid messages go to
-/// <see cref="BatchFinisher"/> at once), then, once the earlier batches it shares keys with are finished, the batch
-/// workflow for the valid ones; messages still failing transiently run again after a backoff, with their first-attempt
+/// <see cref="BatchFinisher"/> at once), then the batch workflow for the valid ones, whose deliveries wait until the
+/// earlier batches it shares keys with are finished; messages still failing transiently run again after a backoff, with their first-attempt
 /// time. Finished messages leave through the <see cref="BatchFinisher"/>; the batch never calls back into its partition.
 /// </summary>
 internal sealed class BatchRunner(
@@ -33,8 +33,9 @@ internal sealed class BatchRunner(
         Task.Run(() => RunAsync(lane, batch, blockers), CancellationToken.None);
 
     /// <summary>
-    /// Dead-letters the batch's invalid messages at once and runs the workflow for the valid ones once the earlier batches
-    /// it shares keys with are finished; a stop lets it run too (it is in flight), unless one of them could not finish.
+    /// Dead-letters the batch's invalid messages at once and runs the workflow for the valid ones, delivering once the
+    /// earlier batches it shares keys with are finished; a stop lets it run too (it is in flight), unless one of them could
+    /// not finish.
     /// Never throws: a failure stops the runtime through <see cref="RuntimeFault"/>.
     /// </summary>
     private async Task<bool> RunAsync(PartitionLane lane, PartitionBatch batch, Task<bool>[] blockers)
@@ -43,7 +44,7 @@ internal sealed class BatchRunner(
         try
         {
             var (work, deadLetters) = Accept(lane, batch);
-            var workflow = work is null ? Task.CompletedTask : RunWorkflowAfterAsync(lane, batch, work, blockers);
+            var workflow = work is null ? Task.CompletedTask : RunWorkflowInKeyOrderAsync(lane, batch, work, blockers);
             await Task.WhenAll(deadLetters, workflow).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (lane.Draining.IsCancellationRequested)
@@ -82,27 +83,31 @@ internal sealed class BatchRunner(
         return (work, deadLetters is null ? Task.CompletedTask : Task.WhenAll(deadLetters));
     }
 
-    /// <summary>Per-key order concerns deliveries only, so just the workflow waits for earlier batches.</summary>
-    private async Task RunWorkflowAfterAsync(PartitionLane lane, PartitionBatch batch, List<WorkItem> work, Task<bool>[] blockers)
+    /// <summary>
+    /// Per-key order concerns deliveries only: the workflow starts at once, and its deliveries wait at the
+    /// <see cref="KeyOrderGate"/> for the earlier batches it shares keys with, so its enrichment overlaps their work.
+    /// </summary>
+    private async Task RunWorkflowInKeyOrderAsync(PartitionLane lane, PartitionBatch batch, List<WorkItem> work, Task<bool>[] blockers)
     {
-        var waitStarted = times.Now();
-        if (blockers.Length > 0 && (await Task.WhenAll(blockers).ConfigureAwait(false)).Contains(false))
+        var started = times.Now();
+        var gate = new KeyOrderGate(blockers, timeProvider);
+        try
         {
+            await RunWorkflowAsync(lane, batch, work, gate).ConfigureAwait(false);
+        }
+        catch (EarlierBatchUnfinishedException)
+        {
+            // Left unfinished, as the earlier batch's messages are: both are redelivered, in order.
             return;
         }
 
-        var runStarted = times.Now();
-        await RunWorkflowAsync(lane, batch, work).ConfigureAwait(false);
-        times.Record(waitStarted, runStarted, waited: blockers.Length > 0, work.Count);
+        times.Record(gate.Waited, gate.HoldsAny, times.Elapsed(started) - gate.Waited, work.Count);
     }
 
     /// <summary>Runs the workflow until every item is finished; items still pending are run again after a backoff.</summary>
-    private async Task RunWorkflowAsync(PartitionLane lane, PartitionBatch batch, List<WorkItem> items)
+    private async Task RunWorkflowAsync(PartitionLane lane, PartitionBatch batch, List<WorkItem> items, KeyOrderGate gate)
     {
-        var context = new RuntimeWorkflowContext(
-            new InProcessWorkflowContext(processor, timeProvider, lane.Aborted),
-            new InProcessWorkflowContext(processor, timeProvider, lane.Draining),
-            (request, result) => finisher.StepCompleted(lane, batch, request, result));
+        var context = new RuntimeWorkflowContext(processor, timeProvider, lane, gate, (request, result) => finisher.StepCompleted(lane, batch, request, result));
         IReadOnlyList<WorkItem> remaining = items;
         var again = false;
         while (true)
@@ -118,7 +123,8 @@ internal sealed class BatchRunner(
             {
                 result = await BatchWorkflow.RunAsync(context, new WorkflowInput(lane.Flow.Name, remaining, budget)).ConfigureAwait(false);
             }
-            catch (Exception exception) when (!(exception is OperationCanceledException && lane.Draining.IsCancellationRequested))
+            catch (Exception exception) when (exception is not EarlierBatchUnfinishedException
+                && !(exception is OperationCanceledException && lane.Draining.IsCancellationRequested))
             {
                 // A defect or an unexpected failure below the processor: never skip the messages, try them again.
                 remaining = [.. remaining.Where(item => batch.IsUnfinished(item.Id.Offset))];

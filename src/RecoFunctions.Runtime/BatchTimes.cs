@@ -24,19 +24,21 @@ internal sealed class BatchTimes(TimeProvider time)
 
     public long Now() => time.GetTimestamp();
 
+    public TimeSpan Elapsed(long started) => time.GetElapsedTime(started);
+
     /// <summary>
-    /// One batch finished: it waited from <paramref name="waitStarted"/> (when <paramref name="waited"/>) and its workflow
-    /// ran from <paramref name="runStarted"/> until now, for <paramref name="events"/> events.
+    /// One batch finished: its deliveries waited <paramref name="waitedForKeys"/> (when <paramref name="waited"/>) and its
+    /// workflow otherwise ran for <paramref name="ran"/>, for <paramref name="events"/> events.
     /// </summary>
-    public void Record(long waitStarted, long runStarted, bool waited, int events)
+    public void Record(TimeSpan waitedForKeys, bool waited, TimeSpan ran, int events)
     {
         if (waited)
         {
             Interlocked.Increment(ref _batchesThatWaited);
-            Interlocked.Add(ref _waitTicks, time.GetElapsedTime(waitStarted, runStarted).Ticks);
+            Interlocked.Add(ref _waitTicks, waitedForKeys.Ticks);
         }
 
-        Interlocked.Add(ref _runTicks, time.GetElapsedTime(runStarted).Ticks);
+        Interlocked.Add(ref _runTicks, ran.Ticks);
         Interlocked.Add(ref _events, events);
         Interlocked.Increment(ref _batches);
     }

@@ -12,15 +12,8 @@ public sealed class BatchTimesTests
     {
         var times = new BatchTimes(_time);
 
-        var waitStarted = times.Now();
-        _time.Advance(TimeSpan.FromMilliseconds(30));
-        var runStarted = times.Now();
-        _time.Advance(TimeSpan.FromMilliseconds(10));
-        times.Record(waitStarted, runStarted, waited: true, events: 4);
-
-        var unblocked = times.Now();
-        _time.Advance(TimeSpan.FromMilliseconds(5));
-        times.Record(unblocked, unblocked, waited: false, events: 3);
+        times.Record(TimeSpan.FromMilliseconds(30), waited: true, TimeSpan.FromMilliseconds(10), events: 4);
+        times.Record(TimeSpan.Zero, waited: false, TimeSpan.FromMilliseconds(5), events: 3);
 
         Assert.Equal(2, times.Batches);
         Assert.Equal(1, times.BatchesThatWaited);
@@ -30,16 +23,25 @@ public sealed class BatchTimesTests
     }
 
     [Fact]
-    public void Record_NotWaitedButStartedEarlier_CountsNoWait()
+    public void Record_NotWaited_CountsNoWait()
     {
         var times = new BatchTimes(_time);
-        var waitStarted = times.Now();
-        _time.Advance(TimeSpan.FromMilliseconds(20));
 
-        times.Record(waitStarted, times.Now(), waited: false, events: 1);
+        times.Record(TimeSpan.FromMilliseconds(20), waited: false, TimeSpan.FromMilliseconds(1), events: 1);
 
         Assert.Equal(TimeSpan.Zero, times.WaitedForKeys);
         Assert.Equal(0, times.BatchesThatWaited);
         Assert.Equal(1, times.Batches);
+    }
+
+    [Fact]
+    public void Elapsed_SinceATimestamp_IsTheClocksAdvance()
+    {
+        var times = new BatchTimes(_time);
+        var started = times.Now();
+
+        _time.Advance(TimeSpan.FromMilliseconds(12));
+
+        Assert.Equal(TimeSpan.FromMilliseconds(12), times.Elapsed(started));
     }
 }

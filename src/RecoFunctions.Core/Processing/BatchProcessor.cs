@@ -18,6 +18,8 @@ namespace RecoFunctions.Core.Processing;
 /// </summary>
 public sealed class BatchProcessor : IBatchProcessor
 {
+    private static readonly Func<CancellationToken, Task> NoWait = static _ => Task.CompletedTask;
+
     private readonly FlowRegistry _flows;
     private readonly EnrichmentStepCatalog _steps;
     private readonly RecommenderDelivery _delivery;
@@ -39,9 +41,15 @@ public sealed class BatchProcessor : IBatchProcessor
     }
 
     /// <exception cref="KeyNotFoundException">The request names no enabled flow.</exception>
-    public async Task<BatchStepResult> ProcessAsync(BatchStepRequest request, CancellationToken cancellationToken)
+    public Task<BatchStepResult> ProcessAsync(BatchStepRequest request, CancellationToken cancellationToken) =>
+        ProcessAsync(request, NoWait, cancellationToken);
+
+    /// <summary>Enriches at once; delivers once <paramref name="beforeDelivery"/> completes, if anything is left to deliver.</summary>
+    /// <exception cref="KeyNotFoundException">The request names no enabled flow.</exception>
+    public async Task<BatchStepResult> ProcessAsync(BatchStepRequest request, Func<CancellationToken, Task> beforeDelivery, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(beforeDelivery);
         var flow = _flows.Get(request.Flow);
         if (request.Items.Count == 0)
         {
@@ -58,6 +66,7 @@ public sealed class BatchProcessor : IBatchProcessor
 
         if (active.Count > 0)
         {
+            await beforeDelivery(cancellationToken).ConfigureAwait(false);
             await _delivery.DeliverAsync(active, outcomes, cancellationToken).ConfigureAwait(false);
         }
 

@@ -135,6 +135,51 @@ public sealed class BatchProcessorContentTests
     }
 
     [Fact]
+    public async Task ProcessAsync_DeliveriesHeld_EnrichesFirstAndDeliversOnceReleased()
+    {
+        await using var harness = await RecoServicesHarness.StartAsync();
+        var processor = harness.Processor;
+        var atGate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var items = WorkItems.Contents(3, "held");
+
+        var processing = processor.ProcessAsync(new BatchStepRequest("content", items, 1), _ => { atGate.SetResult(); return release.Task; }, CancellationToken.None);
+        await atGate.Task.WaitAsync(Eventually.Timeout);
+
+        Assert.Equal(1, harness.Sandbox.Knobs.ContentApi.TotalCalls);
+        Assert.Equal(0, harness.Sandbox.Knobs.RecommenderDelivery.TotalCalls);
+        Assert.False(processing.IsCompleted);
+        release.SetResult();
+        var result = await processing.WaitAsync(Eventually.Timeout);
+        Assert.All(result.Outcomes, outcome => Assert.Equal(OutcomeKind.Delivered, outcome.Kind));
+        Assert.Equal(3, harness.Sandbox.Recorder.Counts.Applied);
+    }
+
+    [Fact]
+    public async Task ProcessAsync_NothingLeftToDeliver_NeverWaitsForTheGate()
+    {
+        await using var harness = await RecoServicesHarness.StartAsync();
+        var processor = harness.Processor;
+
+        var result = await processor.ProcessAsync(
+            new BatchStepRequest("content", [WorkItems.Content("missing-8")], 1), _ => throw new InvalidOperationException("the gate was asked"), CancellationToken.None);
+
+        Assert.Equal(OutcomeKind.DeadLettered, Assert.Single(result.Outcomes).Kind);
+    }
+
+    [Fact]
+    public async Task ProcessAsync_GateFails_DeliversNothingAndThrowsItsException()
+    {
+        await using var harness = await RecoServicesHarness.StartAsync();
+        var processor = harness.Processor;
+
+        await Assert.ThrowsAsync<TimeoutException>(() => processor.ProcessAsync(
+            new BatchStepRequest("content", WorkItems.Contents(2, "gate"), 1), _ => Task.FromException(new TimeoutException()), CancellationToken.None));
+
+        Assert.Equal(0, harness.Sandbox.Knobs.RecommenderDelivery.TotalCalls);
+    }
+
+    [Fact]
     public async Task ProcessAsync_StaleAndDuplicateVersions_AreStaleAndNeverAppliedTwice()
     {
         await using var harness = await RecoServicesHarness.StartAsync();
