@@ -8,8 +8,9 @@ namespace RecoFunctions.Core.Services;
 /// <summary>
 /// One batch operation of a service, shared by every batch of this process: the items of all callers queue up and go out
 /// together, up to the service's <see cref="ServiceEndpointOptions.BatchSize"/> per request, whenever the service's
-/// concurrency bound (<see cref="ServiceCallGate"/>) has a free slot. A caller alone with a free slot is sent at once; while
-/// every slot is busy, the callers that arrive meanwhile share the next requests. So many small batches (many partitions,
+/// concurrency bound (<see cref="ServiceCallGate"/>) has a free slot. A caller finding nothing under way is sent as soon
+/// as the thread pool reaches the sending (the callers queued by then share its request); while every slot is busy, the
+/// callers that arrive meanwhile share the next requests. So many small batches (many partitions,
 /// each with a few messages) cost a few full requests instead of one small request each, and never queue behind the bound
 /// one by one. A failed request fails only the items it carried.
 /// </summary>
@@ -89,7 +90,10 @@ internal sealed class SharedBatchCall<TItem, TAnswer>
 
         if (startPump)
         {
-            _ = PumpAsync();
+            // Behind the work already queued, not inline: the batches a poll turn started together each call here within
+            // moments of one another, and a pump that waits its turn finds them all queued and sends them in one request
+            // instead of one request each.
+            ThreadPool.UnsafeQueueUserWorkItem(static call => _ = call.PumpAsync(), this, preferLocal: false);
         }
 
         return cancellationToken.CanBeCanceled ? submission.Completion.Task.WaitAsync(cancellationToken) : submission.Completion.Task;

@@ -53,7 +53,9 @@ internal static class BenchReportText
         yield return $"  cpu cores: {own} process {F(cpu.Cores)} ({F(cpu.Seconds)} s), broker {Cores(cpu.Broker)}, sandbox {Cores(cpu.Sandbox)}{Machine(cpu)}; jit in the {own} process {F(cpu.JitMethods)} methods in {F(cpu.JitMilliseconds)} ms";
         if (phase.Waits is { } waits)
         {
-            yield return "  " + WaitsLine(waits, phase.Memory.PeakInFlight, cpu.MachineBusyCores, Environment.ProcessorCount);
+            yield return "  " + (phase.OfferedPerSecond is null
+                ? WaitsLine(waits, phase.Memory.PeakInFlight, cpu.MachineBusyCores, Environment.ProcessorCount)
+                : BatchesLine(waits));
         }
 
         if (phase.Lost is { } lost)
@@ -70,8 +72,26 @@ internal static class BenchReportText
     {
         var ratio = waits.RanSeconds > 0 ? $"{F(Math.Round(waits.WaitedSeconds / waits.RanSeconds, 1))} x as long as they ran" : "while none ran";
         var machine = busyCores is { } busy ? $"machine {F(busy)} of {F(cores)} cores busy" : "machine load unknown";
-        return $"waits: batches waited for earlier batches of their keys {ratio} ({F(waits.BatchesThatWaited)} of {F(waits.Batches)} batches, "
+        return $"waits: deliveries waited for earlier batches of their keys {ratio} ({F(waits.BatchesThatWaited)} of {F(waits.Batches)} batches, "
             + $"{F(waits.WaitedSeconds)} s against {F(waits.RanSeconds)} s); peak messages in flight {F(peakInFlight)}; {machine}: {Verdict(waits, busyCores, cores)}";
+    }
+
+    /// <summary>
+    /// At a fixed rate nothing is bound: what a batch's time went on, to read the latency by (the workflow's run is its
+    /// enrichment and delivery calls).
+    /// </summary>
+    public static string BatchesLine(WaitFigures waits)
+    {
+        if (waits.Batches == 0)
+        {
+            return "batches: none ran";
+        }
+
+        var waited = waits.BatchesThatWaited > 0
+            ? $"{F(waits.BatchesThatWaited)} deliveries waited for earlier batches of their keys, {F(Math.Round(waits.WaitedSeconds * 1000 / waits.BatchesThatWaited, 1))} ms on average"
+            : "no delivery waited for an earlier batch of its keys";
+        return $"batches: {F(waits.Batches)} of {F(Math.Round((double)waits.Events / waits.Batches, 1))} events on average; workflow (enrichment and delivery) "
+            + $"{F(Math.Round(waits.RanSeconds * 1000 / waits.Batches, 1))} ms per batch on average; {waited}";
     }
 
     private static string Verdict(WaitFigures waits, double? busyCores, int cores) =>

@@ -223,7 +223,7 @@ internal sealed partial class BenchRunner
         return new PhaseFigures(
             name, finished, Seconds(span), PerSecond(finished, span), offered, latency, memory, cpu, audit.Delivered, audit.Lost, audit.DuplicatesApplied, end.DeadLettered)
         {
-            Waits = maxRate ? WaitFigures.Of(end) : null,
+            Waits = WaitFigures.Of(end),
             LatencyCurve = curve,
             Series = series,
         };

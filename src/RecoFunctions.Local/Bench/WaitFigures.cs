@@ -6,8 +6,8 @@ namespace RecoFunctions.Local.Bench;
 /// <param name="Batches">Batches whose workflow ran.</param>
 /// <param name="BatchesThatWaited">Of them, those that waited for an earlier batch of their partition sharing a key.</param>
 /// <param name="Events">The valid events of the batches.</param>
-/// <param name="WaitedSeconds">Time the batches waited for earlier batches of their keys (per-key order), summed.</param>
-/// <param name="RanSeconds">Time their workflow ran (enrichment, delivery, backoffs), summed.</param>
+/// <param name="WaitedSeconds">Time the batches' deliveries waited for earlier batches of their keys (per-key order), summed.</param>
+/// <param name="RanSeconds">Time their workflow ran (enrichment, delivery, backoffs), that wait left out, summed.</param>
 internal sealed record WaitFigures(long Batches, long BatchesThatWaited, long Events, double WaitedSeconds, double RanSeconds)
 {
     public static WaitFigures Of(RuntimeSnapshot snapshot) => new(

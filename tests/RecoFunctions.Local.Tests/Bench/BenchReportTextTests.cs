@@ -13,7 +13,7 @@ public sealed class BenchReportTextTests
         var line = BenchReportText.WaitsLine(KeyOrderBound, 16_860, 1.26, 2);
 
         Assert.Equal(
-            "waits: batches waited for earlier batches of their keys 2 x as long as they ran (1,326 of 1,445 batches, 134.8 s against 66.3 s); "
+            "waits: deliveries waited for earlier batches of their keys 2 x as long as they ran (1,326 of 1,445 batches, 134.8 s against 66.3 s); "
             + "peak messages in flight 16,860; machine 1.26 of 2 cores busy: bound by per-key order, not the processor",
             line);
     }
@@ -43,5 +43,22 @@ public sealed class BenchReportTextTests
         var line = BenchReportText.WaitsLine(KeyOrderBound, 100, null, 2);
 
         Assert.EndsWith("; machine load unknown: bound by per-key order, not the processor", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void BatchesLine_AFixedRatePhase_GivesTheMeanBatchAndWorkflowAndKeyWait()
+    {
+        var line = BenchReportText.BatchesLine(new WaitFigures(2_000, 50, 9_000, 1.2, 24.6));
+
+        Assert.Equal(
+            "batches: 2,000 of 4.5 events on average; workflow (enrichment and delivery) 12.3 ms per batch on average; "
+            + "50 deliveries waited for earlier batches of their keys, 24 ms on average",
+            line);
+    }
+
+    [Fact]
+    public void BatchesLine_NoBatch_SaysNoneRan()
+    {
+        Assert.Equal("batches: none ran", BenchReportText.BatchesLine(new WaitFigures(0, 0, 0, 0, 0)));
     }
 }
