@@ -101,7 +101,7 @@ internal sealed class BatchRunner(
             return;
         }
 
-        times.Record(gate.Waited, gate.HoldsAny, times.Elapsed(started) - gate.Waited, work.Count);
+        times.Record(gate.Waited, gate.HoldsAny, times.Elapsed(started) - gate.Waited, work.Count, BeforeStart(work));
     }
 
     /// <summary>Runs the workflow until every item is finished; items still pending are run again after a backoff.</summary>
@@ -182,6 +182,18 @@ internal sealed class BatchRunner(
         }
 
         return delay;
+    }
+
+    /// <summary>From each item's Kafka timestamp to its batch's start (its first attempt), summed.</summary>
+    private static TimeSpan BeforeStart(List<WorkItem> work)
+    {
+        long ticks = 0;
+        foreach (var item in work)
+        {
+            ticks += Math.Max(0, (item.FirstAttemptAt - item.ProducedAt).Ticks);
+        }
+
+        return TimeSpan.FromTicks(ticks);
     }
 
     private static DateTimeOffset ProducedAt(ConsumeResult<byte[]?, byte[]?> message, DateTimeOffset now) =>

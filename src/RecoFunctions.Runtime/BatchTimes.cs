@@ -11,6 +11,7 @@ internal sealed class BatchTimes(TimeProvider time)
     private long _events;
     private long _waitTicks;
     private long _runTicks;
+    private long _beforeStartTicks;
 
     public long Batches => Volatile.Read(ref _batches);
 
@@ -22,16 +23,21 @@ internal sealed class BatchTimes(TimeProvider time)
 
     public TimeSpan Ran => TimeSpan.FromTicks(Volatile.Read(ref _runTicks));
 
+    /// <summary>Summed over the events: from the record's Kafka timestamp to its batch's start.</summary>
+    public TimeSpan BeforeStart => TimeSpan.FromTicks(Volatile.Read(ref _beforeStartTicks));
+
     public long Now() => time.GetTimestamp();
 
     public TimeSpan Elapsed(long started) => time.GetElapsedTime(started);
 
     /// <summary>
     /// One batch finished: its deliveries waited <paramref name="waitedForKeys"/> (when <paramref name="waited"/>) and its
-    /// workflow otherwise ran for <paramref name="ran"/>, for <paramref name="events"/> events.
+    /// workflow otherwise ran for <paramref name="ran"/>, for <paramref name="events"/> events that had spent
+    /// <paramref name="beforeStart"/> in all from their Kafka timestamps to the batch's start.
     /// </summary>
-    public void Record(TimeSpan waitedForKeys, bool waited, TimeSpan ran, int events)
+    public void Record(TimeSpan waitedForKeys, bool waited, TimeSpan ran, int events, TimeSpan beforeStart)
     {
+        Interlocked.Add(ref _beforeStartTicks, beforeStart.Ticks);
         if (waited)
         {
             Interlocked.Increment(ref _batchesThatWaited);

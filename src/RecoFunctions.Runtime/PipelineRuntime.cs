@@ -217,6 +217,7 @@ public sealed class PipelineRuntime
             BatchEvents = _batchTimes.Events,
             BatchesWaitedForKeys = _batchTimes.WaitedForKeys,
             BatchesRan = _batchTimes.Ran,
+            BatchEventsBeforeStart = _batchTimes.BeforeStart,
         };
     }
 

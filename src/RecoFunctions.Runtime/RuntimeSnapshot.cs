@@ -68,9 +68,15 @@ public sealed record RuntimeSnapshot(
     /// <summary>The valid events of <see cref="Batches"/>.</summary>
     public long BatchEvents { get; init; }
 
-    /// <summary>Summed over <see cref="Batches"/>: the time each waited for earlier batches of its keys before its workflow started.</summary>
+    /// <summary>Summed over <see cref="Batches"/>: the time each one's deliveries waited for earlier batches of its keys.</summary>
     public TimeSpan BatchesWaitedForKeys { get; init; }
 
-    /// <summary>Summed over <see cref="Batches"/>: the time each one's workflow ran (service calls and backoffs included).</summary>
+    /// <summary>Summed over <see cref="Batches"/>: the time each one's workflow ran (service calls and backoffs included), that wait left out.</summary>
     public TimeSpan BatchesRan { get; init; }
+
+    /// <summary>
+    /// Summed over the events of <see cref="Batches"/>: the time from each record's Kafka timestamp to its batch's start
+    /// (producing, fetching and waiting in its partition's queue).
+    /// </summary>
+    public TimeSpan BatchEventsBeforeStart { get; init; }
 }

@@ -12,14 +12,15 @@ public sealed class BatchTimesTests
     {
         var times = new BatchTimes(_time);
 
-        times.Record(TimeSpan.FromMilliseconds(30), waited: true, TimeSpan.FromMilliseconds(10), events: 4);
-        times.Record(TimeSpan.Zero, waited: false, TimeSpan.FromMilliseconds(5), events: 3);
+        times.Record(TimeSpan.FromMilliseconds(30), waited: true, TimeSpan.FromMilliseconds(10), events: 4, TimeSpan.FromMilliseconds(80));
+        times.Record(TimeSpan.Zero, waited: false, TimeSpan.FromMilliseconds(5), events: 3, TimeSpan.FromMilliseconds(45));
 
         Assert.Equal(2, times.Batches);
         Assert.Equal(1, times.BatchesThatWaited);
         Assert.Equal(7, times.Events);
         Assert.Equal(TimeSpan.FromMilliseconds(30), times.WaitedForKeys);
         Assert.Equal(TimeSpan.FromMilliseconds(15), times.Ran);
+        Assert.Equal(TimeSpan.FromMilliseconds(125), times.BeforeStart);
     }
 
     [Fact]
@@ -27,7 +28,7 @@ public sealed class BatchTimesTests
     {
         var times = new BatchTimes(_time);
 
-        times.Record(TimeSpan.FromMilliseconds(20), waited: false, TimeSpan.FromMilliseconds(1), events: 1);
+        times.Record(TimeSpan.FromMilliseconds(20), waited: false, TimeSpan.FromMilliseconds(1), events: 1, TimeSpan.Zero);
 
         Assert.Equal(TimeSpan.Zero, times.WaitedForKeys);
         Assert.Equal(0, times.BatchesThatWaited);

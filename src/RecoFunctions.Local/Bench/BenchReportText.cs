@@ -90,8 +90,10 @@ internal static class BenchReportText
         var waited = waits.BatchesThatWaited > 0
             ? $"{F(waits.BatchesThatWaited)} deliveries waited for earlier batches of their keys, {F(Math.Round(waits.WaitedSeconds * 1000 / waits.BatchesThatWaited, 1))} ms on average"
             : "no delivery waited for an earlier batch of its keys";
-        return $"batches: {F(waits.Batches)} of {F(Math.Round((double)waits.Events / waits.Batches, 1))} events on average; workflow (enrichment and delivery) "
-            + $"{F(Math.Round(waits.RanSeconds * 1000 / waits.Batches, 1))} ms per batch on average; {waited}";
+        var beforeStart = waits.Events > 0 ? Math.Round(waits.BeforeStartSeconds * 1000 / waits.Events, 1) : 0;
+        return $"batches: {F(waits.Batches)} of {F(Math.Round((double)waits.Events / waits.Batches, 1))} events on average; "
+            + $"an event's Kafka timestamp to its batch's start (producing, fetching, queued) {F(beforeStart)} ms on average; "
+            + $"workflow (enrichment and delivery) {F(Math.Round(waits.RanSeconds * 1000 / waits.Batches, 1))} ms per batch on average; {waited}";
     }
 
     private static string Verdict(WaitFigures waits, double? busyCores, int cores) =>

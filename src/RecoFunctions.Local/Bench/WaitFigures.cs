@@ -8,12 +8,14 @@ namespace RecoFunctions.Local.Bench;
 /// <param name="Events">The valid events of the batches.</param>
 /// <param name="WaitedSeconds">Time the batches' deliveries waited for earlier batches of their keys (per-key order), summed.</param>
 /// <param name="RanSeconds">Time their workflow ran (enrichment, delivery, backoffs), that wait left out, summed.</param>
-internal sealed record WaitFigures(long Batches, long BatchesThatWaited, long Events, double WaitedSeconds, double RanSeconds)
+/// <param name="BeforeStartSeconds">Time from each event's Kafka timestamp to its batch's start, summed over the events.</param>
+internal sealed record WaitFigures(long Batches, long BatchesThatWaited, long Events, double WaitedSeconds, double RanSeconds, double BeforeStartSeconds = 0)
 {
     public static WaitFigures Of(RuntimeSnapshot snapshot) => new(
         snapshot.Batches,
         snapshot.BatchesThatWaitedForKeys,
         snapshot.BatchEvents,
         Math.Round(snapshot.BatchesWaitedForKeys.TotalSeconds, 3),
-        Math.Round(snapshot.BatchesRan.TotalSeconds, 3));
+        Math.Round(snapshot.BatchesRan.TotalSeconds, 3),
+        Math.Round(snapshot.BatchEventsBeforeStart.TotalSeconds, 3));
 }

@@ -48,10 +48,11 @@ public sealed class BenchReportTextTests
     [Fact]
     public void BatchesLine_AFixedRatePhase_GivesTheMeanBatchAndWorkflowAndKeyWait()
     {
-        var line = BenchReportText.BatchesLine(new WaitFigures(2_000, 50, 9_000, 1.2, 24.6));
+        var line = BenchReportText.BatchesLine(new WaitFigures(2_000, 50, 9_000, 1.2, 24.6, 180));
 
         Assert.Equal(
-            "batches: 2,000 of 4.5 events on average; workflow (enrichment and delivery) 12.3 ms per batch on average; "
+            "batches: 2,000 of 4.5 events on average; an event's Kafka timestamp to its batch's start (producing, fetching, queued) 20 ms on average; "
+            + "workflow (enrichment and delivery) 12.3 ms per batch on average; "
             + "50 deliveries waited for earlier batches of their keys, 24 ms on average",
             line);
     }
