@@ -14,9 +14,6 @@ namespace RecoFunctions.Local.Workload;
 /// </summary>
 public sealed class WorkloadProducer
 {
-    /// <summary>How far a paced producer may run ahead to make up for a late timer.</summary>
-    public static readonly TimeSpan PacingBurst = TimeSpan.FromMilliseconds(20);
-
     private const int PacedChunk = 512;
     private const int CancellationCheckInterval = 1024;
 
@@ -106,7 +103,6 @@ public sealed class WorkloadProducer
     {
         var tracker = new DeliveryTracker(manifest);
         Volatile.Write(ref _tracker, tracker);
-        var bucket = rate > 0 ? new TokenBucket(rate, PacingBurst, _timeProvider) : null;
         var schedule = rate > 0 ? new SendSchedule(_timeProvider.GetUtcNow(), rate) : null;
         var started = _timeProvider.GetTimestamp();
         var cancelled = false;
@@ -114,7 +110,7 @@ public sealed class WorkloadProducer
         {
             try
             {
-                cancelled = !await SendAllAsync(producer, source, bucket, schedule, tracker, cancellationToken).ConfigureAwait(false);
+                cancelled = !await SendAllAsync(producer, source, schedule, tracker, cancellationToken).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
@@ -141,16 +137,16 @@ public sealed class WorkloadProducer
 
     /// <returns>False when cancelled before the end.</returns>
     private async Task<bool> SendAllAsync(
-        IProducer<byte[]?, byte[]?> producer, IEnumerator<WorkloadMessage> source, TokenBucket? bucket, SendSchedule? schedule, DeliveryTracker tracker,
+        IProducer<byte[]?, byte[]?> producer, IEnumerator<WorkloadMessage> source, SendSchedule? schedule, DeliveryTracker tracker,
         CancellationToken cancellationToken)
     {
         long sent = 0;
         while (true)
         {
-            var allowed = bucket?.Take(PacedChunk) ?? int.MaxValue;
-            if (allowed == 0)
+            var allowed = schedule is null ? int.MaxValue : (int)Math.Min(PacedChunk, schedule.DueBy(_timeProvider.GetUtcNow()) - sent);
+            if (allowed <= 0)
             {
-                await Task.Delay(bucket!.UntilNext(), _timeProvider, cancellationToken).ConfigureAwait(false);
+                await Task.Delay(schedule!.Until(sent, _timeProvider.GetUtcNow()), _timeProvider, cancellationToken).ConfigureAwait(false);
                 continue;
             }
 
