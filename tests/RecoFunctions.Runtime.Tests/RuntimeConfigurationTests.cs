@@ -23,7 +23,7 @@ public sealed class RuntimeConfigurationTests
         Assert.Equal(TimeSpan.FromSeconds(1), runtime.CommitInterval);
         Assert.True(string.IsNullOrEmpty(kafka.BootstrapServers));
         Assert.Equal("reco", kafka.ConsumerGroup);
-        Assert.Equal(TimeSpan.FromMilliseconds(10), kafka.FetchWaitMax);
+        Assert.Equal(TimeSpan.FromMilliseconds(5), kafka.FetchWaitMax);
     }
 
     [Theory]

@@ -38,7 +38,7 @@ public sealed class KafkaOptions
 
     /// <summary>How long a fetch may wait for data; the mock cluster always waits this long, so keep it small.</summary>
     [TimeSpanRange("00:00:00.001", "00:00:05")]
-    public TimeSpan FetchWaitMax { get; set; } = TimeSpan.FromMilliseconds(10);
+    public TimeSpan FetchWaitMax { get; set; } = TimeSpan.FromMilliseconds(5);
 
     [TimeSpanRange("00:00:00", "00:00:01")]
     public TimeSpan Linger { get; set; } = TimeSpan.FromMilliseconds(2);
