@@ -13,8 +13,9 @@ namespace RecoFunctions.Runtime;
 /// <summary>
 /// Runs one cut batch to its end, on the thread pool (one hand-off per batch): intake (invalid messages go to
 /// <see cref="BatchFinisher"/> at once), then the batch workflow for the valid ones, whose deliveries wait until the
-/// earlier batches it shares keys with are finished; messages still failing transiently run again after a backoff, with their first-attempt
-/// time. Finished messages leave through the <see cref="BatchFinisher"/>; the batch never calls back into its partition.
+/// earlier batches it shares keys with are finished; messages still failing transiently run again after a backoff, with
+/// their first-attempt time. Finished messages leave through the <see cref="BatchFinisher"/>; the batch never calls back
+/// into its partition.
 /// </summary>
 internal sealed class BatchRunner(
     MessageIntake intake,
@@ -35,8 +36,7 @@ internal sealed class BatchRunner(
     /// <summary>
     /// Dead-letters the batch's invalid messages at once and runs the workflow for the valid ones, delivering once the
     /// earlier batches it shares keys with are finished; a stop lets it run too (it is in flight), unless one of them could
-    /// not finish.
-    /// Never throws: a failure stops the runtime through <see cref="RuntimeFault"/>.
+    /// not finish. Never throws: a failure stops the runtime through <see cref="RuntimeFault"/>.
     /// </summary>
     private async Task<bool> RunAsync(PartitionLane lane, PartitionBatch batch, Task<bool>[] blockers)
     {

@@ -10,9 +10,9 @@ namespace RecoFunctions.Core.Services;
 /// together, up to the service's <see cref="ServiceEndpointOptions.BatchSize"/> per request, whenever the service's
 /// concurrency bound (<see cref="ServiceCallGate"/>) has a free slot. A caller finding nothing under way is sent as soon
 /// as the thread pool reaches the sending (the callers queued by then share its request); while every slot is busy, the
-/// callers that arrive meanwhile share the next requests. So many small batches (many partitions,
-/// each with a few messages) cost a few full requests instead of one small request each, and never queue behind the bound
-/// one by one. A failed request fails only the items it carried.
+/// callers that arrive meanwhile share the next requests. So many small batches (many partitions, each with a few
+/// messages) cost a few full requests instead of one small request each, and never queue behind the bound one by one. A
+/// failed request fails only the items it carried.
 /// </summary>
 /// <remarks>
 /// A caller's items may be split over several requests that run concurrently. Items whose order matters go together as a
