@@ -22,7 +22,13 @@ public sealed class PartitionBatchesTests(ITestOutputHelper output)
         await running.StopAsync();
 
         Assert.All(events, e => Assert.True(harness.Sandbox.Recorder.WasApplied(e.Kind, e.Key, e.Version), $"{e.Key} not delivered"));
-        Assert.InRange(harness.Sandbox.Knobs.ContentApi.PeakConcurrentCalls, 2, 4);
+        // Side by side, the batches' lookups either overlap or, started together, share a request; one after another
+        // (the next test) they would be as many requests as batches, never two at once.
+        var content = harness.Sandbox.Knobs.ContentApi;
+        Assert.InRange(content.PeakConcurrentCalls, 1, 4);
+        Assert.True(
+            content.PeakConcurrentCalls >= 2 || content.CallsTo("POST /contents/batch") < events.Count,
+            $"peak {content.PeakConcurrentCalls} concurrent calls, {content.CallsTo("POST /contents/batch")} calls for {events.Count} batches");
     }
 
     [Fact]
