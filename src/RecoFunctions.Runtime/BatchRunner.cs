@@ -107,7 +107,10 @@ internal sealed class BatchRunner(
     /// <summary>Runs the workflow until every item is finished; items still pending are run again after a backoff.</summary>
     private async Task RunWorkflowAsync(PartitionLane lane, PartitionBatch batch, List<WorkItem> items, KeyOrderGate gate)
     {
-        var context = new RuntimeWorkflowContext(processor, timeProvider, lane, gate, (request, result) => finisher.StepCompleted(lane, batch, request, result));
+        var context = new RuntimeWorkflowContext(
+            new InProcessWorkflowContext(processor, timeProvider, lane.Aborted, gate.PassAsync),
+            new InProcessWorkflowContext(processor, timeProvider, lane.Draining),
+            (request, result) => finisher.StepCompleted(lane, batch, request, result));
         IReadOnlyList<WorkItem> remaining = items;
         var again = false;
         while (true)

@@ -28,13 +28,7 @@ public sealed class InteractionsTrigger(InteractionBatchHandler handler, ILogger
         FunctionContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var messages = (records ?? []).Where(record => record is not null).Select(KafkaRecordMapper.ToMessage).ToList();
-        var deadLetters = await handler.HandleAsync(FlowNames.Interactions, messages, context.CancellationToken);
-        foreach (var deadLetter in deadLetters)
-        {
-            TriggerLog.DeadLettered(logger, FlowNames.Interactions, deadLetter.OriginalId.ToString(), deadLetter.Failure.StageName, deadLetter.Failure.Detail);
-        }
-
-        return new InteractionDeadLetters { DeadLetters = [.. deadLetters.Select(deadLetter => DeadLetterCodec.ToEnvelopeJson(deadLetter))] };
+        var deadLetters = await handler.HandleAsync(FlowNames.Interactions, KafkaRecordMapper.ToMessages(records), context.CancellationToken);
+        return new InteractionDeadLetters { DeadLetters = DeadLetterEnvelopes.LogAndEncode(logger, FlowNames.Interactions, deadLetters) };
     }
 }

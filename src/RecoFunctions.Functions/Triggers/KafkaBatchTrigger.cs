@@ -43,19 +43,14 @@ public sealed class KafkaBatchTrigger(
     public async Task<string[]> HandleAsync(string flow, KafkaRecord[] records, DurableTaskClient client, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(client);
-        var messages = (records ?? []).Where(record => record is not null).Select(KafkaRecordMapper.ToMessage).ToList();
+        var messages = KafkaRecordMapper.ToMessages(records);
         using var activity = BatchActivity.Start(flow, messages.Count > 0 ? messages[0].Topic : flow, null, messages.Count, messages.Select(message => TraceContextHeaders.Of(message.Headers)));
         var plan = BatchSplitter.Plan(flow, messages, intake.Accept, options.Value, budget, timeProvider.GetUtcNow());
 
         await Task.WhenAll(plan.Orchestrations.Select(orchestration => ScheduleAsync(client, orchestration, cancellationToken)));
 
         TriggerLog.BatchHandled(logger, flow, messages.Count, plan.Accepted, plan.Orchestrations.Count, plan.DeadLetters.Count);
-        foreach (var deadLetter in plan.DeadLetters)
-        {
-            TriggerLog.DeadLettered(logger, flow, deadLetter.OriginalId.ToString(), deadLetter.Failure.StageName, deadLetter.Failure.Detail);
-        }
-
-        return [.. plan.DeadLetters.Select(deadLetter => DeadLetterCodec.ToEnvelopeJson(deadLetter))];
+        return DeadLetterEnvelopes.LogAndEncode(logger, flow, plan.DeadLetters);
     }
 
     private async Task ScheduleAsync(DurableTaskClient client, PlannedOrchestration orchestration, CancellationToken cancellationToken)

@@ -7,6 +7,10 @@ namespace RecoFunctions.Functions.Triggers;
 /// <summary>The binding's <see cref="KafkaRecord"/> as the pipeline's <see cref="KafkaMessage"/> (mapping rules in <see cref="KafkaMessages"/>).</summary>
 internal static class KafkaRecordMapper
 {
+    /// <summary>The batch's records as messages, in order; a null batch or record (the binding may give either) is skipped.</summary>
+    public static List<KafkaMessage> ToMessages(KafkaRecord[]? records) =>
+        (records ?? []).Where(record => record is not null).Select(ToMessage).ToList();
+
     public static KafkaMessage ToMessage(KafkaRecord record)
     {
         ArgumentNullException.ThrowIfNull(record);

@@ -13,6 +13,7 @@ using RecoFunctions.Local.Cli.Shared;
 using RecoFunctions.Runtime.Hosting;
 using RecoFunctions.Runtime.Kafka;
 using RecoFunctions.Runtime;
+using RecoFunctions.Runtime.Windows;
 using RecoFunctions.Local.Workload;
 
 namespace RecoFunctions.Local.Bench;
@@ -343,18 +344,14 @@ internal sealed partial class BenchRunner
     /// </summary>
     private static (IConfiguration Configuration, List<string> Apart) WithoutWindowedFlows(IConfiguration configuration)
     {
-        var overrides = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
-        var apart = new List<string>();
-        foreach (var flow in configuration.GetSection($"{PipelineOptions.SectionName}:Flows").GetChildren())
+        List<string> apart;
+        using (var flows = CommandServices.Build(configuration, static (services, config) => services.AddRecoRuntime(config)))
         {
-            if (string.Equals(flow[nameof(FlowOptions.Contract)], "interactions.v1", StringComparison.Ordinal)
-                && !string.Equals(flow[nameof(FlowOptions.Enabled)], "false", StringComparison.OrdinalIgnoreCase))
-            {
-                apart.Add(flow.Key);
-                overrides[$"{PipelineOptions.SectionName}:Flows:{flow.Key}:{nameof(FlowOptions.Enabled)}"] = "false";
-            }
+            apart = [.. flows.GetRequiredService<FlowRegistry>().Flows.Where(WindowedPartitions.IsWindowed).Select(flow => flow.Name)];
         }
 
+        var overrides = apart.ToDictionary(
+            flow => $"{PipelineOptions.SectionName}:Flows:{flow}:{nameof(FlowOptions.Enabled)}", _ => (string?)"false", StringComparer.OrdinalIgnoreCase);
         return (overrides.Count == 0 ? configuration : ConfigurationLayers.Over(configuration, overrides), apart);
     }
 

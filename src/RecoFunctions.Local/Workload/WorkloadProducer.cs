@@ -143,10 +143,11 @@ public sealed class WorkloadProducer
         long sent = 0;
         while (true)
         {
-            var allowed = schedule is null ? int.MaxValue : (int)Math.Min(PacedChunk, schedule.DueBy(_timeProvider.GetUtcNow()) - sent);
+            var turn = _timeProvider.GetUtcNow();
+            var allowed = schedule is null ? int.MaxValue : (int)Math.Min(PacedChunk, schedule.DueBy(turn) - sent);
             if (allowed <= 0)
             {
-                await Task.Delay(schedule!.Until(sent, _timeProvider.GetUtcNow()), _timeProvider, cancellationToken).ConfigureAwait(false);
+                await Task.Delay(schedule!.Until(sent, turn), _timeProvider, cancellationToken).ConfigureAwait(false);
                 continue;
             }
 

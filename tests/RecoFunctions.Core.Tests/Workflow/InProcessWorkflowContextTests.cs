@@ -61,6 +61,22 @@ public sealed class InProcessWorkflowContextTests
     }
 
     [Fact]
+    public async Task ProcessAsync_WithABeforeDeliveryWait_ReachesAProcessorWithoutAGateOnlyOnceItCompletes()
+    {
+        var processor = new FakeProcessor(request => [.. request.Items.Select(item => ItemOutcome.Delivered(item.Id))]);
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var context = new InProcessWorkflowContext(processor, new WatchedTimeProvider(), CancellationToken.None, _ => release.Task);
+
+        var step = context.ProcessAsync(new BatchStepRequest("content", WorkItems.Range(2, TestClock.Start), 1));
+
+        Assert.False(step.IsCompleted);
+        Assert.Empty(processor.Requests);
+        release.SetResult();
+        Assert.Equal(2, (await step.WaitAsync(Eventually.Timeout)).Outcomes.Count);
+        Assert.Single(processor.Requests);
+    }
+
+    [Fact]
     public async Task RunAsync_InProcess_WaitsOnTheClockBetweenAttempts()
     {
         var time = new WatchedTimeProvider();
