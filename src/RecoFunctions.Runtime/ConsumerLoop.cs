@@ -23,6 +23,7 @@ internal sealed class ConsumerLoop
     private static readonly TimeSpan IdlePoll = TimeSpan.FromMilliseconds(100);
     private static readonly TimeSpan PausedPoll = TimeSpan.FromMilliseconds(5);
     private static readonly TimeSpan SlotPoll = TimeSpan.FromMilliseconds(1);
+    private static readonly TimeSpan HoldPoll = TimeSpan.FromMilliseconds(5);
 
     /// <summary>Messages taken from the client in one go before batches are cut.</summary>
     private const int FetchBurst = 1024;
@@ -135,6 +136,15 @@ internal sealed class ConsumerLoop
             }
 
             _backpressure.ResumeWhereDrained(consumer, _lanes.Values, now);
+            if (_backpressure.Holds(consumer, _lanes.Values, now))
+            {
+                // At the limit: what is queued goes now, and the loop waits for batches to finish rather than fetch.
+                CutBatches(now, drained: true);
+                _finished.WaitForReports(HoldPoll);
+                wait = TimeSpan.Zero;
+                continue;
+            }
+
             var fetched = Fetch(consumer, wait);
             CutBatches(_time.GetTimestamp(), drained: fetched < FetchBurst);
             wait = fetched == FetchBurst ? TimeSpan.Zero : NextWait(_time.GetTimestamp());
@@ -152,7 +162,7 @@ internal sealed class ConsumerLoop
     {
         var taken = 0;
         var timeout = (int)Math.Ceiling(wait.TotalMilliseconds);
-        while (taken < FetchBurst)
+        while (taken < FetchBurst && _backpressure.TakesMore)
         {
             ConsumeResult<byte[]?, byte[]?>? result;
             try

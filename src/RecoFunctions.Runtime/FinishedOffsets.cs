@@ -10,9 +10,37 @@ namespace RecoFunctions.Runtime;
 internal sealed class FinishedOffsets
 {
     private readonly ConcurrentQueue<Finished> _queue = new();
+    private readonly object _gate = new();
+    private int _waiting;
 
     /// <summary>Any thread: the message at <paramref name="offset"/> of <paramref name="lane"/> is finished.</summary>
-    public void Report(PartitionLane lane, long offset) => _queue.Enqueue(new Finished(lane, offset));
+    public void Report(PartitionLane lane, long offset)
+    {
+        _queue.Enqueue(new Finished(lane, offset));
+        if (Volatile.Read(ref _waiting) != 0)
+        {
+            lock (_gate)
+            {
+                Monitor.PulseAll(_gate);
+            }
+        }
+    }
+
+    /// <summary>Poll thread: waits until something is reported, at most <paramref name="timeout"/>; returns at once if something is.</summary>
+    public void WaitForReports(TimeSpan timeout)
+    {
+        lock (_gate)
+        {
+            // Announced before looking, so that a report made after the look pulses (the exchange is a full fence).
+            Interlocked.Exchange(ref _waiting, 1);
+            if (_queue.IsEmpty)
+            {
+                Monitor.Wait(_gate, timeout);
+            }
+
+            Volatile.Write(ref _waiting, 0);
+        }
+    }
 
     /// <summary>
     /// Poll thread: completes every reported offset in its lane's tracker; a report for a lane that was dropped since

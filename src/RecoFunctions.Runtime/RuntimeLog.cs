@@ -44,6 +44,10 @@ internal static partial class RuntimeLog
     [LoggerMessage(EventId = 4010, Level = LogLevel.Debug, Message = "Resumed {Partitions}: {InFlight} messages in flight")]
     public static partial void Resumed(ILogger logger, string partitions, long inFlight);
 
+    [LoggerMessage(EventId = 4024, Level = LogLevel.Information,
+        Message = "{InFlight} messages in flight and none finished for {Hold}: partitions over their share pause, the others go on")]
+    public static partial void LimitPressed(ILogger logger, long inFlight, TimeSpan hold);
+
     [LoggerMessage(EventId = 4011, Level = LogLevel.Warning,
         Message = "Writing a dead letter to {Topic} failed ({Reason}; {Suppressed} similar not logged); retrying in {Delay}")]
     public static partial void DeadLetterRetry(ILogger logger, string topic, string reason, long suppressed, TimeSpan delay);

@@ -29,13 +29,17 @@ public sealed class RuntimeOptions
     [Range(1, 64)]
     public int MaxBatchesPerPartition { get; set; } = 4;
 
-    /// <summary>Messages consumed but not finished, all partitions together; each partition gets an equal share of it.</summary>
+    /// <summary>
+    /// Messages consumed but not finished, all partitions together: at the limit the runtime takes no more until some
+    /// finish. Each partition gets an equal share of it (see <see cref="MaxBufferedPerPartition"/>).
+    /// </summary>
     [Range(1, 10_000_000)]
     public int MaxInFlightMessages { get; set; } = 20_000;
 
     /// <summary>
-    /// Messages consumed but not finished of one partition; above it (or above its share of
-    /// <see cref="MaxInFlightMessages"/>, if smaller) that partition pauses until half are done.
+    /// Cap of one partition's share of <see cref="MaxInFlightMessages"/> (so with few partitions the runtime takes at
+    /// most this many per partition). When the limit holds for longer than a second (messages that do not finish, as in
+    /// a service outage), partitions over their share pause until half of it is left, so the others go on.
     /// </summary>
     [Range(1, 1_000_000)]
     public int MaxBufferedPerPartition { get; set; } = 2_000;

@@ -64,6 +64,30 @@ public sealed class FinishedOffsetsTests
         Assert.True(finished.TakeIn(metrics));
     }
 
+    [Fact]
+    public async Task WaitForReports_ReportFromAnotherThreadWhileWaiting_ReturnsWithoutTheTimeout()
+    {
+        var lane = Lane(count: 1);
+        var finished = new FinishedOffsets();
+        var waiting = Task.Run(() => finished.WaitForReports(Timeout.InfiniteTimeSpan));
+
+        finished.Report(lane, 0);
+
+        // Bounded only so that a lost wake-up fails the test instead of hanging it.
+        await waiting.WaitAsync(TimeSpan.FromSeconds(30));
+        finished.TakeIn(Metrics());
+        Assert.Equal(0, lane.Offsets.Unfinished);
+    }
+
+    [Fact]
+    public async Task WaitForReports_ReportedBefore_ReturnsAtOnce()
+    {
+        var finished = new FinishedOffsets();
+        finished.Report(Lane(count: 1), 0);
+
+        await Task.Run(() => finished.WaitForReports(Timeout.InfiniteTimeSpan)).WaitAsync(TimeSpan.FromSeconds(30));
+    }
+
     private static PartitionLane Lane(int count)
     {
         var lane = new PartitionLane(new RuntimePartition("t", 0), Flow);
