@@ -141,6 +141,7 @@ internal sealed class ConsumerLoop
                 // At the limit: what is queued goes now, and the loop waits for batches to finish rather than fetch.
                 CutBatches(now, drained: true);
                 _finished.WaitForReports(HoldPoll);
+                _metrics.AddHeld(_time.GetElapsedTime(now));
                 wait = TimeSpan.Zero;
                 continue;
             }

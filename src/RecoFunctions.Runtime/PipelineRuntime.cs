@@ -218,6 +218,7 @@ public sealed class PipelineRuntime
             BatchesWaitedForKeys = _batchTimes.WaitedForKeys,
             BatchesRan = _batchTimes.Ran,
             BatchEventsBeforeStart = _batchTimes.BeforeStart,
+            HeldAtLimit = _metrics.HeldAtLimit,
         };
     }
 

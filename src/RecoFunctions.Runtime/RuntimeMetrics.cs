@@ -33,6 +33,7 @@ internal sealed class RuntimeMetrics
     private long _retries;
     private long _inFlight;
     private long _pending;
+    private long _heldTicks;
 
     public RuntimeMetrics(IMeterFactory meterFactory)
     {
@@ -60,6 +61,9 @@ internal sealed class RuntimeMetrics
     public long InFlight => Volatile.Read(ref _inFlight);
 
     public long Pending => Volatile.Read(ref _pending);
+
+    /// <summary>Time the poll thread held at the in-flight limit (took no message), summed.</summary>
+    public TimeSpan HeldAtLimit => TimeSpan.FromTicks(Volatile.Read(ref _heldTicks));
 
     public void RecordConsumed(string flow, int count)
     {
@@ -133,6 +137,9 @@ internal sealed class RuntimeMetrics
     }
 
     public void AddPending(int count) => Interlocked.Add(ref _pending, count);
+
+    /// <summary>Poll thread: it held at the in-flight limit for <paramref name="held"/>.</summary>
+    public void AddHeld(TimeSpan held) => Interlocked.Add(ref _heldTicks, held.Ticks);
 
     /// <summary>Starts a new window of <see cref="RecentLatencySummary"/>; called about once a second.</summary>
     public void RotateRecentLatency() => _recent.Rotate();

@@ -79,4 +79,7 @@ public sealed record RuntimeSnapshot(
     /// (producing, fetching and waiting in its partition's queue).
     /// </summary>
     public TimeSpan BatchEventsBeforeStart { get; init; }
+
+    /// <summary>Time the poll thread held at the in-flight limit, taking no message until batches finished, summed.</summary>
+    public TimeSpan HeldAtLimit { get; init; }
 }

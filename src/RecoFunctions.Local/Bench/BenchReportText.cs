@@ -54,7 +54,7 @@ internal static class BenchReportText
         if (phase.Waits is { } waits)
         {
             yield return "  " + (phase.OfferedPerSecond is null
-                ? WaitsLine(waits, phase.Memory.PeakInFlight, cpu.MachineBusyCores, Environment.ProcessorCount)
+                ? WaitsLine(waits, phase.Memory.PeakInFlight, cpu.MachineBusyCores, Environment.ProcessorCount, phase.Seconds)
                 : BatchesLine(waits));
         }
 
@@ -65,15 +65,17 @@ internal static class BenchReportText
     }
 
     /// <summary>
-    /// What bounds the phase: the processor when the machine kept nine tenths of its cores busy, otherwise the biggest
-    /// wait measured (batches waiting for earlier batches of their keys, or their workflows' service calls).
+    /// What bounds the phase: the processor when the machine kept nine tenths of its cores busy; otherwise the in-flight
+    /// limit when the runtime held at it for half the phase or more, and the biggest wait measured (batches waiting for
+    /// earlier batches of their keys, or their workflows' service calls).
     /// </summary>
-    public static string WaitsLine(WaitFigures waits, long peakInFlight, double? busyCores, int cores)
+    public static string WaitsLine(WaitFigures waits, long peakInFlight, double? busyCores, int cores, double phaseSeconds)
     {
         var ratio = waits.RanSeconds > 0 ? $"{F(Math.Round(waits.WaitedSeconds / waits.RanSeconds, 1))} x as long as they ran" : "while none ran";
         var machine = busyCores is { } busy ? $"machine {F(busy)} of {F(cores)} cores busy" : "machine load unknown";
+        var held = waits.HeldSeconds > 0 ? $", the limit reached (nothing taken) {F(waits.HeldSeconds)} s of {F(phaseSeconds)} s" : string.Empty;
         return $"waits: deliveries waited for earlier batches of their keys {ratio} ({F(waits.BatchesThatWaited)} of {F(waits.Batches)} batches, "
-            + $"{F(waits.WaitedSeconds)} s against {F(waits.RanSeconds)} s); peak messages in flight {F(peakInFlight)}; {machine}: {Verdict(waits, busyCores, cores)}";
+            + $"{F(waits.WaitedSeconds)} s against {F(waits.RanSeconds)} s); peak messages in flight {F(peakInFlight)}{held}; {machine}: {Verdict(waits, busyCores, cores, phaseSeconds)}";
     }
 
     /// <summary>
@@ -96,11 +98,23 @@ internal static class BenchReportText
             + $"workflow (enrichment and delivery) {F(Math.Round(waits.RanSeconds * 1000 / waits.Batches, 1))} ms per batch on average; {waited}";
     }
 
-    private static string Verdict(WaitFigures waits, double? busyCores, int cores) =>
-        busyCores >= 0.9 * cores ? "bound by the processor"
-        : waits.WaitedSeconds > waits.RanSeconds ? "bound by per-key order, not the processor"
-        : waits.Batches > 0 ? "bound by the workflows' service calls and delivery, not the processor"
-        : "no batch ran";
+    private static string Verdict(WaitFigures waits, double? busyCores, int cores, double phaseSeconds)
+    {
+        if (busyCores >= 0.9 * cores)
+        {
+            return "bound by the processor";
+        }
+
+        if (waits.Batches == 0)
+        {
+            return "no batch ran";
+        }
+
+        var longest = waits.WaitedSeconds > waits.RanSeconds ? "per-key order" : "the workflows' service calls and delivery";
+        return phaseSeconds > 0 && waits.HeldSeconds >= phaseSeconds / 2
+            ? $"bound by the in-flight limit (Runtime:MaxInFlightMessages), its messages waiting longest on {longest}, not the processor"
+            : $"bound by {longest}, not the processor";
+    }
 
     /// <summary>Where a phase's latency starts: a paced phase counts from each event's intended send time.</summary>
     private static string LatencyOrigin(PhaseFigures phase) => phase.OfferedPerSecond is null

@@ -10,7 +10,7 @@ public sealed class BenchReportTextTests
     [Fact]
     public void WaitsLine_MachineLessThanNineTenthsBusyAndBatchesWaitedLongest_NamesPerKeyOrder()
     {
-        var line = BenchReportText.WaitsLine(KeyOrderBound, 16_860, 1.26, 2);
+        var line = BenchReportText.WaitsLine(KeyOrderBound, 16_860, 1.26, 2, 4.2);
 
         Assert.Equal(
             "waits: deliveries waited for earlier batches of their keys 2 x as long as they ran (1,326 of 1,445 batches, 134.8 s against 66.3 s); "
@@ -21,7 +21,7 @@ public sealed class BenchReportTextTests
     [Fact]
     public void WaitsLine_WorkflowsRanLongerThanBatchesWaited_NamesTheServiceCalls()
     {
-        var line = BenchReportText.WaitsLine(KeyOrderBound with { WaitedSeconds = 47.7, RanSeconds = 63.3 }, 100, 1.2, 2);
+        var line = BenchReportText.WaitsLine(KeyOrderBound with { WaitedSeconds = 47.7, RanSeconds = 63.3 }, 100, 1.2, 2, 4.2);
 
         Assert.EndsWith(": bound by the workflows' service calls and delivery, not the processor", line, StringComparison.Ordinal);
         Assert.Contains("0.8 x as long as they ran", line, StringComparison.Ordinal);
@@ -32,15 +32,35 @@ public sealed class BenchReportTextTests
     [InlineData(2.0)]
     public void WaitsLine_NineTenthsOfTheCoresBusy_BoundByTheProcessor(double busy)
     {
-        var line = BenchReportText.WaitsLine(KeyOrderBound, 100, busy, 2);
+        var line = BenchReportText.WaitsLine(KeyOrderBound with { HeldSeconds = 4 }, 100, busy, 2, 4.2);
 
         Assert.EndsWith(" cores busy: bound by the processor", line, StringComparison.Ordinal);
     }
 
     [Fact]
+    public void WaitsLine_HeldAtTheInFlightLimitHalfThePhaseOrMore_NamesTheLimitAndWhatItsMessagesWaitedOn()
+    {
+        var line = BenchReportText.WaitsLine(KeyOrderBound with { WaitedSeconds = 28.9, RanSeconds = 73.1, HeldSeconds = 2.1 }, 20_000, 1.76, 2, 4.2);
+
+        Assert.EndsWith(
+            "peak messages in flight 20,000, the limit reached (nothing taken) 2.1 s of 4.2 s; machine 1.76 of 2 cores busy: "
+            + "bound by the in-flight limit (Runtime:MaxInFlightMessages), its messages waiting longest on the workflows' service calls and delivery, not the processor",
+            line,
+            StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void WaitsLine_HeldLessThanHalfThePhase_NamesTheBiggestWaitOnly()
+    {
+        var line = BenchReportText.WaitsLine(KeyOrderBound with { HeldSeconds = 2 }, 20_000, 1.3, 2, 4.2);
+
+        Assert.EndsWith(": bound by per-key order, not the processor", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void WaitsLine_MachineLoadUnknown_SaysSoAndStillNamesTheBiggestWait()
     {
-        var line = BenchReportText.WaitsLine(KeyOrderBound, 100, null, 2);
+        var line = BenchReportText.WaitsLine(KeyOrderBound, 100, null, 2, 4.2);
 
         Assert.EndsWith("; machine load unknown: bound by per-key order, not the processor", line, StringComparison.Ordinal);
     }
