@@ -91,10 +91,7 @@ public sealed class BackpressureTests
     [Fact]
     public void AfterDispatch_WhilePressed_PausesAPartitionAtItsShare()
     {
-        Consume(_lanes[0], 100);
-        Holds();
-        _time.Advance(Backpressure.MaxHold);
-        Holds();
+        PressWithEverythingOnTheFirstPartition();
         _paused.Clear();
 
         Consume(_lanes[3], 24);
@@ -109,10 +106,7 @@ public sealed class BackpressureTests
     [Fact]
     public void Holds_PressedThenUnderTheLimit_NoLongerPauses()
     {
-        Consume(_lanes[0], 100);
-        Holds();
-        _time.Advance(Backpressure.MaxHold);
-        Holds();
+        PressWithEverythingOnTheFirstPartition();
         Finish(_lanes[0], 50);
 
         Assert.False(Holds());
@@ -125,10 +119,7 @@ public sealed class BackpressureTests
     [Fact]
     public void ResumeWhereDrained_PausedPartitionDownToHalfItsShare_ResumesIt()
     {
-        Consume(_lanes[0], 100);
-        Holds();
-        _time.Advance(Backpressure.MaxHold);
-        Holds();
+        PressWithEverythingOnTheFirstPartition();
 
         Finish(_lanes[0], 87);
         _backpressure.RequestCheck();
@@ -141,6 +132,16 @@ public sealed class BackpressureTests
         Assert.Equal([_lanes[0].KafkaPartition], _resumed);
         Assert.False(_lanes[0].Paused);
         Assert.False(_backpressure.AnyPaused);
+    }
+
+    /// <summary>The limit reached by the first partition alone and held past <see cref="Backpressure.MaxHold"/>.</summary>
+    private void PressWithEverythingOnTheFirstPartition()
+    {
+        Consume(_lanes[0], 100);
+        Assert.True(Holds());
+        _time.Advance(Backpressure.MaxHold);
+        Assert.False(Holds());
+        Assert.True(_backpressure.Pressed);
     }
 
     private bool Holds() => _backpressure.Holds(_consumer.Object, _lanes, _time.GetTimestamp());
