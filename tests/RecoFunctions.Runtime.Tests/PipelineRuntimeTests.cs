@@ -105,6 +105,41 @@ public sealed class PipelineRuntimeTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task RunAsync_OneFlowsServiceDownWithTheInFlightLimitReached_TheOtherFlowIsStillDelivered()
+    {
+        // A limit of 40 among 8 partitions: campaigns, stuck behind the placement API, fill it and hold it; after the
+        // longest hold the partitions over their share (5) pause and content goes on, each partition paused at its share.
+        await using var harness = await RuntimeHarness.StartAsync(output, new Dictionary<string, string?>
+        {
+            ["Runtime:MaxInFlightMessages"] = "40",
+            ["Runtime:MaxBatchSize"] = "10",
+        });
+        var now = DateTimeOffset.UtcNow;
+        var campaigns = Enumerable.Range(0, 200).Select(i => TestEvents.Campaign($"cmp-{i}", 1, now)).ToList();
+        var contents = Enumerable.Range(0, 200).Select(i => TestEvents.Content($"art-{i}", 1, now)).ToList();
+        var placements = harness.Sandbox.Knobs.PlacementApi;
+        placements.StartOutage(503);
+        harness.Produce(campaigns);
+
+        await using var running = harness.Start("stuck-flow");
+        var runtime = running.Runtime;
+        await Eventually(() => runtime.Snapshot() is { InFlight: >= 40, PausedPartitions.Count: > 0 }, "the limit held by campaigns, their partitions paused");
+        harness.Produce(contents);
+
+        await Eventually(
+            () => contents.TrueForAll(e => harness.Sandbox.Recorder.WasApplied(e.Kind, e.Key, e.Version)),
+            "every content event delivered while the placement API is down");
+        Assert.DoesNotContain(campaigns, e => harness.Sandbox.Recorder.WasApplied(e.Kind, e.Key, e.Version));
+        Assert.Equal(0, runtime.Snapshot().DeadLettered);
+
+        placements.EndOutage();
+        await running.WaitUntilIdleAsync();
+        Assert.All(campaigns, e => Assert.True(harness.Sandbox.Recorder.WasApplied(e.Kind, e.Key, e.Version), $"{e.Key} not delivered"));
+        Assert.Empty(runtime.Snapshot().PausedPartitions);
+        await running.StopAsync();
+    }
+
+    [Fact]
     public async Task RunAsync_PoisonMessagesAmongHealthyTraffic_DeadLettersThemWithReasonAndDeliversTheRest()
     {
         await using var harness = await RuntimeHarness.StartAsync(output);
