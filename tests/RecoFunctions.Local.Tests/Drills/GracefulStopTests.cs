@@ -15,7 +15,7 @@ namespace RecoFunctions.Local.Tests.Drills;
 [Trait(TestCategories.Key, TestCategories.Drill)]
 public sealed class GracefulStopTests(ITestOutputHelper output)
 {
-    private const long Events = 20_000;
+    private const long Events = 40_000;
     private readonly CancellationToken _bounded = new CancellationTokenSource(TimeSpan.FromMinutes(4)).Token;
 
     [Theory]
@@ -57,9 +57,10 @@ public sealed class GracefulStopTests(ITestOutputHelper output)
     }
 
     /// <summary>
-    /// 20,000 new (key, version) pairs at 2,000/s: a second receipt of any of them counts as stale at the recommender. The
+    /// 40,000 new (key, version) pairs at 2,000/s: a second receipt of any of them counts as stale at the recommender. The
     /// stream lasts well beyond a run's start-up (window state of every windowed partition is read back first), so that the
-    /// stop comes while records are still arriving rather than after the run caught up with the whole stream.
+    /// stop comes while records are still arriving rather than after the run caught up with the whole stream: 10 s of it
+    /// were not enough on a machine busy with other work.
     /// </summary>
     private static RecoProcess StartCleanStream(DrillStage stage, string manifest) => stage.StartProduce(manifest, Events, 2_000, seed: 21,
         "--invalid-share", "0", "--hostile-share", "0", "--duplicate-share", "0", "--out-of-order-share", "0");
