@@ -165,7 +165,7 @@ public sealed class DeliveryRecorder
     internal DeliveryResult Apply(in DeliveryCommand operation)
     {
         var receivedAt = _timeProvider.GetUtcNow();
-        var state = _keys.GetOrAdd(new RecordKey(operation.Kind, operation.Key), static id => new KeyState(id.Kind, id.Key));
+        var state = _keys.GetOrAdd(new RecordKey(operation.Kind, operation.Key), static id => new KeyState(id.Key));
         var outcome = state.Apply(operation, receivedAt, _maxHistoryPerKey);
         Interlocked.Increment(ref _received);
         if (outcome.Applied)
@@ -199,7 +199,7 @@ public sealed class DeliveryRecorder
         long? held = null;
         if (!string.IsNullOrEmpty(operation.Key) && operation.Kind is DeliveryKinds.Item or DeliveryKinds.Campaign)
         {
-            var state = _keys.GetOrAdd(new RecordKey(operation.Kind, operation.Key), static id => new KeyState(id.Kind, id.Key));
+            var state = _keys.GetOrAdd(new RecordKey(operation.Kind, operation.Key), static id => new KeyState(id.Key));
             held = state.RecordRejection(operation, receivedAt, reason, _maxHistoryPerKey);
         }
 

@@ -4,11 +4,11 @@ namespace RecoFunctions.Sandbox.Recording;
 
 /// <summary>What the recommender holds for one (kind, key); every member locks the instance.</summary>
 /// <remarks>
-/// Its history names the key with the strings it was created with, not each delivery's copies: the history lives as long
-/// as the sandbox, and per-delivery strings kept there made every garbage collection of a busy sandbox long (tens of
-/// milliseconds, added to every call in flight).
+/// Its history names the key with the string it was created with, not each delivery's copy (kind and action are shared
+/// constants already, <see cref="DeliveryCommand.Of"/>): the history lives as long as the sandbox, and per-delivery strings
+/// kept there made every garbage collection of a busy sandbox long (tens of milliseconds, added to every call in flight).
 /// </remarks>
-internal sealed class KeyState(string kind, string key)
+internal sealed class KeyState(string key)
 {
     private readonly List<long> _appliedVersions = new(1);
     private readonly VersionRanges _received = new();
@@ -33,7 +33,7 @@ internal sealed class KeyState(string kind, string key)
             }
 
             var status = applied ? DeliveryStatuses.Applied : DeliveryStatuses.Stale;
-            Remember(new DeliveryRecord(kind, key, Shared(operation.Action), operation.Version, status, receivedAt, operation.ProducedAt), maxHistory);
+            Remember(new DeliveryRecord(operation.Kind, key, operation.Action, operation.Version, status, receivedAt, operation.ProducedAt), maxHistory);
             return new ApplyOutcome(applied, duplicate, _heldVersion);
         }
     }
@@ -43,7 +43,7 @@ internal sealed class KeyState(string kind, string key)
         lock (this)
         {
             Remember(
-                new DeliveryRecord(kind, key, Shared(operation.Action), operation.Version, DeliveryStatuses.Rejected, receivedAt, operation.ProducedAt, reason),
+                new DeliveryRecord(operation.Kind, key, operation.Action, operation.Version, DeliveryStatuses.Rejected, receivedAt, operation.ProducedAt, reason),
                 maxHistory);
             return HeldVersionOrNullLocked();
         }
@@ -113,14 +113,6 @@ internal sealed class KeyState(string kind, string key)
             return _history is null ? [] : [.. _history];
         }
     }
-
-    private static string Shared(string action) => action switch
-    {
-        DeliveryActions.Upsert => DeliveryActions.Upsert,
-        DeliveryActions.Delete => DeliveryActions.Delete,
-        DeliveryActions.Retire => DeliveryActions.Retire,
-        _ => action,
-    };
 
     private long? HeldVersionOrNullLocked() => _heldVersion > 0 ? _heldVersion : null;
 
