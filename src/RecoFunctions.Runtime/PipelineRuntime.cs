@@ -174,7 +174,14 @@ public sealed class PipelineRuntime
         }
     }
 
-    /// <summary>The figures now. Cheap enough to call every few milliseconds; any thread.</summary>
+    /// <summary>The counts now, from a few volatile reads: cheap enough to poll every few milliseconds; any thread.</summary>
+    public RuntimeProgress Progress =>
+        new(_metrics.Consumed, _metrics.Delivered + _metrics.Stale + _metrics.DeadLettered, _metrics.InFlight);
+
+    /// <summary>
+    /// The figures now, any thread. It merges the latency histograms and walks the partitions: meant for reports every
+    /// second or so; <see cref="Progress"/> is what to poll.
+    /// </summary>
     public RuntimeSnapshot Snapshot()
     {
         var lanes = _loop?.Lanes ?? [];

@@ -89,6 +89,7 @@ public sealed class PartitionBatchesTests(ITestOutputHelper output)
         await Eventually.WaitUntilAsync(
             () => runtime.Snapshot() is { DeadLettered: 1, InFlight: 1 }, RuntimeHarness.Timeout, "the invalid message dead-lettered during the outage");
         Assert.Equal(0, runtime.Snapshot().Delivered);
+        Assert.Equal(new RuntimeProgress(Consumed: 2, Finished: 1, InFlight: 1), runtime.Progress);
 
         delivery.EndOutage();
         await running.WaitUntilIdleAsync();

@@ -1,51 +1,36 @@
+using System.Text.Json;
 using RecoFunctions.Core.Contracts;
 using RecoFunctions.Core.Domain;
 using RecoFunctions.Core.Parsing;
 
 namespace RecoFunctions.Core.Intake;
 
-/// <summary>Maps <see cref="CampaignEventV1"/> onto <see cref="CampaignEvent"/>.</summary>
+/// <summary>Maps a <see cref="CampaignEventV1"/> message onto <see cref="CampaignEvent"/>.</summary>
 internal sealed class CampaignEventMapper : IEventMapper
 {
-    private static readonly Dictionary<string, CampaignEventType> EventTypes = new(StringComparer.Ordinal)
-    {
-        ["campaign.activated"] = CampaignEventType.Activated,
-        ["campaign.updated"] = CampaignEventType.Updated,
-        ["campaign.paused"] = CampaignEventType.Paused,
-        ["campaign.ended"] = CampaignEventType.Ended,
-    };
+    private static readonly WireNames<CampaignEventType> EventTypes = new(
+        ("campaign.activated", CampaignEventType.Activated),
+        ("campaign.updated", CampaignEventType.Updated),
+        ("campaign.paused", CampaignEventType.Paused),
+        ("campaign.ended", CampaignEventType.Ended));
 
-    public PipelineEvent? Map(ReadOnlySpan<byte> json, ref List<Violation>? violations)
+    public PipelineEvent? Map(JsonElement root, ref List<Violation>? violations)
     {
-        if (!MappingChecks.TryRead(json, ContractsJsonContext.Default.CampaignEventV1, out var wire, ref violations))
-        {
-            return null;
-        }
-
-        var eventId = MappingChecks.Required(wire!.EventId, "$.eventId", ref violations);
-        var eventType = MappingChecks.Enum(wire.EventType, "$.eventType", EventTypes, ref violations);
-        var occurredAt = MappingChecks.Required(wire.OccurredAt, "$.occurredAt", ref violations);
-        var campaign = MapCampaign(wire.Campaign, ref violations);
+        var eventId = WireFields.RequiredText(root, "eventId"u8, "$.eventId", ref violations);
+        var eventType = WireFields.RequiredEnum(root, "eventType"u8, "$.eventType", EventTypes, ref violations);
+        var occurredAt = WireFields.RequiredTimestamp(root, "occurredAt"u8, "$.occurredAt", ref violations);
+        var campaign = WireFields.Object(root, "campaign"u8, "$.campaign", ref violations) is { } wire ? MapCampaign(wire, ref violations) : null;
         return violations is null ? new CampaignEvent(eventId, eventType, occurredAt, campaign!) : null;
     }
 
-    private static Campaign? MapCampaign(CampaignV1? wire, ref List<Violation>? violations)
-    {
-        if (wire is null)
-        {
-            MappingChecks.Add(ref violations, "$.campaign", RuleNames.Required, "is required");
-            return null;
-        }
-
-        return new Campaign(
-            CampaignId: MappingChecks.Required(wire.CampaignId, "$.campaign.campaignId", ref violations),
-            Version: MappingChecks.Required(wire.Version, "$.campaign.version", ref violations),
-            Name: wire.Name,
-            PlacementId: MappingChecks.Required(wire.PlacementId, "$.campaign.placementId", ref violations),
-            ContentIds: MappingChecks.Strings(wire.ContentIds, "$.campaign.contentIds", ref violations),
-            SegmentIds: MappingChecks.Strings(wire.SegmentIds, "$.campaign.segmentIds", ref violations),
-            Priority: wire.Priority ?? 0,
-            StartAt: wire.StartAt,
-            EndAt: wire.EndAt);
-    }
+    private static Campaign MapCampaign(JsonElement wire, ref List<Violation>? violations) => new(
+        CampaignId: WireFields.RequiredText(wire, "campaignId"u8, "$.campaign.campaignId", ref violations),
+        Version: WireFields.RequiredInt64(wire, "version"u8, "$.campaign.version", ref violations),
+        Name: WireFields.OptionalText(wire, "name"u8, "$.campaign.name", ref violations),
+        PlacementId: WireFields.RequiredText(wire, "placementId"u8, "$.campaign.placementId", ref violations),
+        ContentIds: WireFields.Strings(wire, "contentIds"u8, "$.campaign.contentIds", ref violations),
+        SegmentIds: WireFields.Strings(wire, "segmentIds"u8, "$.campaign.segmentIds", ref violations),
+        Priority: WireFields.OptionalInt32(wire, "priority"u8, "$.campaign.priority", ref violations) ?? 0,
+        StartAt: WireFields.OptionalTimestamp(wire, "startAt"u8, "$.campaign.startAt", ref violations),
+        EndAt: WireFields.OptionalTimestamp(wire, "endAt"u8, "$.campaign.endAt", ref violations));
 }

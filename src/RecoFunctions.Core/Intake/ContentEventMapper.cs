@@ -1,49 +1,34 @@
+using System.Text.Json;
 using RecoFunctions.Core.Contracts;
 using RecoFunctions.Core.Domain;
 using RecoFunctions.Core.Parsing;
 
 namespace RecoFunctions.Core.Intake;
 
-/// <summary>Maps <see cref="ContentEventV1"/> onto <see cref="ContentEvent"/>.</summary>
+/// <summary>Maps a <see cref="ContentEventV1"/> message onto <see cref="ContentEvent"/>.</summary>
 internal sealed class ContentEventMapper : IEventMapper
 {
-    private static readonly Dictionary<string, ContentEventType> EventTypes = new(StringComparer.Ordinal)
-    {
-        ["content.published"] = ContentEventType.Published,
-        ["content.updated"] = ContentEventType.Updated,
-        ["content.unpublished"] = ContentEventType.Unpublished,
-    };
+    private static readonly WireNames<ContentEventType> EventTypes = new(
+        ("content.published", ContentEventType.Published),
+        ("content.updated", ContentEventType.Updated),
+        ("content.unpublished", ContentEventType.Unpublished));
 
-    public PipelineEvent? Map(ReadOnlySpan<byte> json, ref List<Violation>? violations)
+    public PipelineEvent? Map(JsonElement root, ref List<Violation>? violations)
     {
-        if (!MappingChecks.TryRead(json, ContractsJsonContext.Default.ContentEventV1, out var wire, ref violations))
-        {
-            return null;
-        }
-
-        var eventId = MappingChecks.Required(wire!.EventId, "$.eventId", ref violations);
-        var eventType = MappingChecks.Enum(wire.EventType, "$.eventType", EventTypes, ref violations);
-        var occurredAt = MappingChecks.Required(wire.OccurredAt, "$.occurredAt", ref violations);
-        var content = MapContent(wire.Content, ref violations);
+        var eventId = WireFields.RequiredText(root, "eventId"u8, "$.eventId", ref violations);
+        var eventType = WireFields.RequiredEnum(root, "eventType"u8, "$.eventType", EventTypes, ref violations);
+        var occurredAt = WireFields.RequiredTimestamp(root, "occurredAt"u8, "$.occurredAt", ref violations);
+        var content = WireFields.Object(root, "content"u8, "$.content", ref violations) is { } wire ? MapContent(wire, ref violations) : null;
         return violations is null ? new ContentEvent(eventId, eventType, occurredAt, content!) : null;
     }
 
-    private static ContentItem? MapContent(ContentV1? wire, ref List<Violation>? violations)
-    {
-        if (wire is null)
-        {
-            MappingChecks.Add(ref violations, "$.content", RuleNames.Required, "is required");
-            return null;
-        }
-
-        return new ContentItem(
-            ContentId: MappingChecks.Required(wire.ContentId, "$.content.contentId", ref violations),
-            Version: MappingChecks.Required(wire.Version, "$.content.version", ref violations),
-            Kind: MappingChecks.Required(wire.Kind, "$.content.kind", ref violations),
-            Title: wire.Title,
-            Locale: wire.Locale,
-            SourceUrl: MappingChecks.OptionalUrl(wire.SourceUrl, "$.content.sourceUrl", ref violations),
-            Tags: MappingChecks.Strings(wire.Tags, "$.content.tags", ref violations),
-            PublishedAt: wire.PublishedAt);
-    }
+    private static ContentItem MapContent(JsonElement wire, ref List<Violation>? violations) => new(
+        ContentId: WireFields.RequiredText(wire, "contentId"u8, "$.content.contentId", ref violations),
+        Version: WireFields.RequiredInt64(wire, "version"u8, "$.content.version", ref violations),
+        Kind: WireFields.RequiredText(wire, "kind"u8, "$.content.kind", ref violations),
+        Title: WireFields.OptionalText(wire, "title"u8, "$.content.title", ref violations),
+        Locale: WireFields.OptionalText(wire, "locale"u8, "$.content.locale", ref violations),
+        SourceUrl: WireFields.OptionalUrl(WireFields.OptionalText(wire, "sourceUrl"u8, "$.content.sourceUrl", ref violations), "$.content.sourceUrl", ref violations),
+        Tags: WireFields.Strings(wire, "tags"u8, "$.content.tags", ref violations),
+        PublishedAt: WireFields.OptionalTimestamp(wire, "publishedAt"u8, "$.content.publishedAt", ref violations));
 }

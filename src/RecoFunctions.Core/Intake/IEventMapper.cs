@@ -1,11 +1,12 @@
+using System.Text.Json;
 using RecoFunctions.Core.Domain;
 using RecoFunctions.Core.Parsing;
 
 namespace RecoFunctions.Core.Intake;
 
-/// <summary>Reads a validated message into its wire contract and maps that, field by field, into the domain event.</summary>
+/// <summary>Maps a validated message, field by field from its parsed document, into the domain event.</summary>
 internal interface IEventMapper
 {
     /// <summary>The domain event, or null after adding to <paramref name="violations"/> what the domain needs but the message lacks.</summary>
-    PipelineEvent? Map(ReadOnlySpan<byte> json, ref List<Violation>? violations);
+    PipelineEvent? Map(JsonElement root, ref List<Violation>? violations);
 }

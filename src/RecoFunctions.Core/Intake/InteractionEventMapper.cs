@@ -1,3 +1,4 @@
+using System.Text.Json;
 using RecoFunctions.Core.Contracts;
 using RecoFunctions.Core.Domain;
 using RecoFunctions.Core.Parsing;
@@ -6,44 +7,36 @@ using RecoFunctions.Core.Privacy;
 namespace RecoFunctions.Core.Intake;
 
 /// <summary>
-/// Maps <see cref="InteractionEventV1"/> onto <see cref="InteractionEvent"/>: the user id becomes its pseudonym here, so
-/// no later stage ever holds it, and what the windowed features do not need (session, position, device, placement) is
-/// dropped.
+/// Maps an <see cref="InteractionEventV1"/> message onto <see cref="InteractionEvent"/>: the user id becomes its
+/// pseudonym here, so no later stage ever holds it, and what the windowed features do not need (session, position,
+/// device, placement) is not read.
 /// </summary>
 internal sealed class InteractionEventMapper(UserPseudonymiser pseudonymiser) : IEventMapper
 {
-    private static readonly Dictionary<string, InteractionKind> EventTypes = new(StringComparer.Ordinal)
-    {
-        ["interaction.view"] = InteractionKind.View,
-        ["interaction.click"] = InteractionKind.Click,
-        ["interaction.dwell"] = InteractionKind.Dwell,
-        ["interaction.play"] = InteractionKind.Play,
-        ["interaction.complete"] = InteractionKind.Complete,
-        ["interaction.like"] = InteractionKind.Like,
-        ["interaction.share"] = InteractionKind.Share,
-    };
+    private static readonly WireNames<InteractionKind> EventTypes = new(
+        ("interaction.view", InteractionKind.View),
+        ("interaction.click", InteractionKind.Click),
+        ("interaction.dwell", InteractionKind.Dwell),
+        ("interaction.play", InteractionKind.Play),
+        ("interaction.complete", InteractionKind.Complete),
+        ("interaction.like", InteractionKind.Like),
+        ("interaction.share", InteractionKind.Share));
 
-    public PipelineEvent? Map(ReadOnlySpan<byte> json, ref List<Violation>? violations)
+    public PipelineEvent? Map(JsonElement root, ref List<Violation>? violations)
     {
-        if (!MappingChecks.TryRead(json, ContractsJsonContext.Default.InteractionEventV1, out var wire, ref violations))
+        var eventId = WireFields.RequiredText(root, "eventId"u8, "$.eventId", ref violations);
+        var kind = WireFields.RequiredEnum(root, "eventType"u8, "$.eventType", EventTypes, ref violations);
+        var occurredAt = WireFields.RequiredTimestamp(root, "occurredAt"u8, "$.occurredAt", ref violations);
+        if (WireFields.Object(root, "interaction"u8, "$.interaction", ref violations) is not { } interaction)
         {
             return null;
         }
 
-        var eventId = MappingChecks.Required(wire!.EventId, "$.eventId", ref violations);
-        var kind = MappingChecks.Enum(wire.EventType, "$.eventType", EventTypes, ref violations);
-        var occurredAt = MappingChecks.Required(wire.OccurredAt, "$.occurredAt", ref violations);
-        var interaction = wire.Interaction;
-        if (interaction is null)
-        {
-            MappingChecks.Add(ref violations, "$.interaction", RuleNames.Required, "is required");
-            return null;
-        }
-
-        var userId = MappingChecks.Required(interaction.UserId, "$.interaction.userId", ref violations);
-        var contentId = MappingChecks.Required(interaction.ContentId, "$.interaction.contentId", ref violations);
+        var userId = WireFields.RequiredText(interaction, "userId"u8, "$.interaction.userId", ref violations);
+        var contentId = WireFields.RequiredText(interaction, "contentId"u8, "$.interaction.contentId", ref violations);
+        var dwellMs = WireFields.OptionalInt64(interaction, "dwellMs"u8, "$.interaction.dwellMs", ref violations);
         return violations is null
-            ? new InteractionEvent(eventId, kind, occurredAt, pseudonymiser.Pseudonymise(userId), contentId, interaction.DwellMs)
+            ? new InteractionEvent(eventId, kind, occurredAt, pseudonymiser.Pseudonymise(userId), contentId, dwellMs)
             : null;
     }
 }

@@ -100,7 +100,7 @@ public sealed class MessageIntake
             return new IntakeResult(id, null, violations, PipelineStage.Validate);
         }
 
-        var domainEvent = flow.Mapper.Map(parsed.Json.Span, ref violations);
+        var domainEvent = flow.Mapper.Map(document.RootElement, ref violations);
         return domainEvent is not null
             ? new IntakeResult(id, domainEvent, [], PipelineStage.Validate)
             : new IntakeResult(id, null, violations!, PipelineStage.Validate);

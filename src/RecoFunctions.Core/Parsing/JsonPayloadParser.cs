@@ -81,7 +81,7 @@ internal sealed class JsonPayloadParser
             return ParseOutcome.Failed(RuleNames.NotObject, $"the value must be a JSON object, not {JsonKinds.Describe(kind)}");
         }
 
-        return new ParseOutcome(document, json, null);
+        return new ParseOutcome(document, null);
     }
 
     internal static ParseOutcome TooLarge(long length, int limit) =>

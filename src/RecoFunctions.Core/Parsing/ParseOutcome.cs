@@ -3,10 +3,9 @@ using System.Text.Json;
 namespace RecoFunctions.Core.Parsing;
 
 /// <summary>
-/// Either a parsed document (owned by the caller, who must dispose it) together with the JSON text it was parsed from
-/// (the value without a byte order mark), or the violation that stopped parsing.
+/// Either a parsed document (owned by the caller, who must dispose it) or the violation that stopped parsing.
 /// </summary>
-internal readonly record struct ParseOutcome(JsonDocument? Document, ReadOnlyMemory<byte> Json, Violation? Violation)
+internal readonly record struct ParseOutcome(JsonDocument? Document, Violation? Violation)
 {
-    public static ParseOutcome Failed(string rule, string message) => new(null, default, new Violation("$", rule, message));
+    public static ParseOutcome Failed(string rule, string message) => new(null, new Violation("$", rule, message));
 }

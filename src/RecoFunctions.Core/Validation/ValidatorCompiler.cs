@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
@@ -14,6 +15,12 @@ internal static class ValidatorCompiler
 {
     /// <summary>A pattern that takes longer than this on one value is reported as not matching: a slow regex must not stall a partition.</summary>
     public static readonly TimeSpan PatternMatchTimeout = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>
+    /// Compiled patterns by their text. A compiled regex is immutable and thread-safe, and compiling one emits and
+    /// JIT-compiles code: a configuration reload or a second host in the process reuses it rather than paying again.
+    /// </summary>
+    private static readonly ConcurrentDictionary<string, Regex> CompiledPatterns = new(StringComparer.Ordinal);
 
     public static IReadOnlyList<string> CrossFieldRuleNames { get; } = [RuleNames.After, RuleNames.MatchesKey];
 
@@ -192,8 +199,8 @@ internal static class ValidatorCompiler
 
         try
         {
-            // Compiled once here; culture-invariant so that the same message validates the same everywhere.
-            return new Regex(pattern, RegexOptions.CultureInvariant | RegexOptions.Compiled, PatternMatchTimeout);
+            // Culture-invariant so that the same message validates the same everywhere.
+            return CompiledPatterns.GetOrAdd(pattern, text => new Regex(text, RegexOptions.CultureInvariant | RegexOptions.Compiled, PatternMatchTimeout));
         }
         catch (ArgumentException exception)
         {

@@ -78,19 +78,13 @@ public static class BatchWorkflow
         List<ItemOutcome> deadLettered,
         Dictionary<MessageId, ItemOutcome> lastFailures)
     {
-        var outcomes = new Dictionary<MessageId, ItemOutcome>();
-        foreach (var outcome in result?.Outcomes ?? [])
-        {
-            if (outcome is not null)
-            {
-                outcomes.TryAdd(outcome.Id, outcome);
-            }
-        }
-
+        var outcomes = result?.Outcomes ?? [];
+        var byId = InItemOrder(items, outcomes) ? null : IndexById(outcomes);
         var again = new List<WorkItem>();
-        foreach (var item in items)
+        for (var i = 0; i < items.Count; i++)
         {
-            var outcome = outcomes.GetValueOrDefault(item.Id) ?? ItemOutcome.Later(item.Id, MissingOutcome);
+            var item = items[i];
+            var outcome = (byId is null ? outcomes[i] : byId.GetValueOrDefault(item.Id)) ?? ItemOutcome.Later(item.Id, MissingOutcome);
             switch (outcome.Kind)
             {
                 case OutcomeKind.Delivered or OutcomeKind.Stale:
@@ -123,10 +117,50 @@ public static class BatchWorkflow
         return largest;
     }
 
-    private static List<WorkItem> DistinctById(IEnumerable<WorkItem> items)
+    /// <summary>Whether each outcome is the one of the item at its place, as processors answer: then no index is needed.</summary>
+    private static bool InItemOrder(List<WorkItem> items, IReadOnlyList<ItemOutcome> outcomes)
     {
-        var seen = new HashSet<MessageId>();
-        var distinct = new List<WorkItem>();
+        if (outcomes.Count != items.Count)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < items.Count; i++)
+        {
+            if (outcomes[i] is not { } outcome || outcome.Id != items[i].Id)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>The first outcome of each item, whatever order and gaps the processor's answer has.</summary>
+    private static Dictionary<MessageId, ItemOutcome> IndexById(IReadOnlyList<ItemOutcome> outcomes)
+    {
+        var byId = new Dictionary<MessageId, ItemOutcome>(outcomes.Count);
+        foreach (var outcome in outcomes)
+        {
+            if (outcome is not null)
+            {
+                byId.TryAdd(outcome.Id, outcome);
+            }
+        }
+
+        return byId;
+    }
+
+    private static List<WorkItem> DistinctById(IReadOnlyList<WorkItem> items)
+    {
+        var distinct = new List<WorkItem>(items.Count);
+        if (AscendingInOnePartition(items))
+        {
+            distinct.AddRange(items);
+            return distinct;
+        }
+
+        var seen = new HashSet<MessageId>(items.Count);
         foreach (var item in items)
         {
             if (item is not null && seen.Add(item.Id))
@@ -137,6 +171,23 @@ public static class BatchWorkflow
 
         return distinct;
     }
+
+    /// <summary>A partition's batch, as runtimes build them: its offsets ascend, so no two items share an id.</summary>
+    private static bool AscendingInOnePartition(IReadOnlyList<WorkItem> items)
+    {
+        for (var i = 0; i < items.Count; i++)
+        {
+            if (items[i] is null || (i > 0 && !Follows(items[i].Id, items[i - 1].Id)))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool Follows(MessageId id, MessageId previous) =>
+        id.Offset > previous.Offset && id.Partition == previous.Partition && string.Equals(id.Topic, previous.Topic, StringComparison.Ordinal);
 
     private static readonly DeadLetterFailure MissingOutcome =
         new(DeadLetterStage.Workflow, MissingOutcomeReason) { Source = "workflow", IsTransient = true };

@@ -94,19 +94,19 @@ internal sealed class ProgressWatch : IAsyncDisposable
 
     private void Poll()
     {
-        var snapshot = _runtime.Snapshot();
+        var progress = _runtime.Progress;
         var now = Stopwatch.GetTimestamp();
-        if (snapshot.Consumed > 0 && Volatile.Read(ref _firstConsumedAt) == 0)
+        if (progress.Consumed > 0 && Volatile.Read(ref _firstConsumedAt) == 0)
         {
             Volatile.Write(ref _firstConsumedAt, now);
         }
 
-        if (snapshot.Finished > Volatile.Read(ref _finished))
+        if (progress.Finished > Volatile.Read(ref _finished))
         {
             Volatile.Write(ref _lastFinishedAt, now);
-            Volatile.Write(ref _finished, snapshot.Finished);
+            Volatile.Write(ref _finished, progress.Finished);
         }
 
-        Volatile.Write(ref _inFlight, snapshot.InFlight);
+        Volatile.Write(ref _inFlight, progress.InFlight);
     }
 }

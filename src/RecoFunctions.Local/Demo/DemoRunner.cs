@@ -130,7 +130,7 @@ internal sealed class DemoRunner(RecoConsole console, TimeProvider time)
         try
         {
             await Task.Delay(warmUp, time, cancellationToken).ConfigureAwait(false);
-            return (runtime.Snapshot().Finished, time.GetTimestamp());
+            return (runtime.Progress.Finished, time.GetTimestamp());
         }
         catch (OperationCanceledException)
         {

@@ -118,6 +118,51 @@ public sealed class MessageIntakeTests
     }
 
     [Fact]
+    public void Accept_SeveralTypeRulesRemovedFromConfiguration_MapperReportsEveryWrongKindAtItsPath()
+    {
+        var intake = TestPipeline.Intake(new Dictionary<string, string?>
+        {
+            ["Pipeline:Flows:content:Validation:Fields:content.version:Type"] = null,
+            ["Pipeline:Flows:content:Validation:Fields:content.version:Minimum"] = null,
+            ["Pipeline:Flows:content:Validation:Fields:content.tags[]:Type"] = null,
+            ["Pipeline:Flows:content:Validation:Fields:content.tags[]:MinLength"] = null,
+            ["Pipeline:Flows:content:Validation:Fields:content.tags[]:MaxLength"] = null,
+        });
+        var json = Content
+            .Replace("\"version\":7", "\"version\":7.5", StringComparison.Ordinal)
+            .Replace("[\"sport\",\"football\"]", "[\"sport\",3,null]", StringComparison.Ordinal);
+
+        var result = intake.Accept(Message(ContentTopic, json, "art-1"));
+
+        Assert.Equal(["$.content.version type", "$.content.tags[1] type", "$.content.tags[2] type"], result.Violations.Select(TestPipeline.Format));
+        Assert.Equal(PipelineStage.Validate, result.Stage);
+    }
+
+    [Fact]
+    public void Accept_ObjectTypeRemovedFromConfiguration_MapperReportsTypeOnceForTheObject()
+    {
+        var intake = TestPipeline.Intake(new Dictionary<string, string?> { ["Pipeline:Flows:campaign:Validation:Fields:campaign:Type"] = null });
+        var json = """{"eventId":"e-2","eventType":"campaign.paused","occurredAt":"2026-11-21T09:00:00Z","campaign":["cmp-7"]}""";
+
+        var result = intake.Accept(Message(CampaignTopic, json, "cmp-7"));
+
+        Assert.Equal(["$.campaign type"], result.Violations.Select(TestPipeline.Format));
+    }
+
+    [Fact]
+    public void Accept_EventTypeOfTheWrongKindWithoutItsRule_MapperReportsTypeNotEnum()
+    {
+        var options = TestPipeline.Services(TestPipeline.Configuration()).GetRequiredService<IOptions<PipelineOptions>>().Value;
+        Assert.True(options.Flows["campaign"].Validation.Fields.Remove("eventType"));
+        var intake = MessageIntake.Create(options, TestClock.Create());
+        var json = Campaign.Replace("\"campaign.paused\"", "42", StringComparison.Ordinal);
+
+        var result = intake.Accept(Message(CampaignTopic, json, "cmp-7"));
+
+        Assert.Equal(["$.eventType type"], result.Violations.Select(TestPipeline.Format));
+    }
+
+    [Fact]
     public void Accept_UrlTypeRemovedFromConfiguration_MapperReportsUrl()
     {
         var options = TestPipeline.Services(TestPipeline.Configuration()).GetRequiredService<IOptions<PipelineOptions>>().Value;

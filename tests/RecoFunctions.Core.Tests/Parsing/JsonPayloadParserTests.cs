@@ -51,13 +51,13 @@ public sealed class JsonPayloadParserTests
     }
 
     [Fact]
-    public void Parse_ByteOrderMark_IsSkippedAndJsonExcludesIt()
+    public void Parse_ByteOrderMark_IsSkippedBeforeParsing()
     {
-        var outcome = _parser.Parse(new byte[] { 0xEF, 0xBB, 0xBF, (byte)'{', (byte)'}' });
+        var outcome = _parser.Parse(new byte[] { 0xEF, 0xBB, 0xBF, (byte)'{', (byte)'"', (byte)'a', (byte)'"', (byte)':', (byte)'1', (byte)'}' });
 
         Assert.Null(outcome.Violation);
-        Assert.Equal("{}"u8.ToArray(), outcome.Json.ToArray());
-        outcome.Document!.Dispose();
+        using var document = outcome.Document!;
+        Assert.Equal(1, document.RootElement.GetProperty("a").GetInt32());
     }
 
     [Theory]
@@ -120,7 +120,7 @@ public sealed class JsonPayloadParserTests
     }
 
     [Fact]
-    public void Parse_ValidObject_ReturnsDocumentOverTheSameBytes()
+    public void Parse_ValidObject_ReturnsItsDocument()
     {
         var value = Encoding.UTF8.GetBytes("{\"a\":[1,2]}");
 
@@ -128,6 +128,5 @@ public sealed class JsonPayloadParserTests
 
         using var document = outcome.Document!;
         Assert.Equal(2, document.RootElement.GetProperty("a").GetArrayLength());
-        Assert.Equal(value, outcome.Json.ToArray());
     }
 }

@@ -210,6 +210,35 @@ public sealed class BatchWorkflowTests
     }
 
     [Fact]
+    public async Task RunAsync_OutcomesInAnotherOrderThanTheItems_EachOutcomeGoesToItsItem()
+    {
+        var items = WorkItems.Range(3, Start);
+        var context = new ScriptedWorkflowContext(Start, _ => new BatchStepResult(
+        [
+            ItemOutcome.DeadLetter(items[2].Id, new DeadLetterFailure(DeadLetterStage.Deliver, "recommender-api 400")),
+            ItemOutcome.Delivered(items[0].Id),
+            ItemOutcome.Stale(items[1].Id),
+        ]));
+
+        var result = await BatchWorkflow.RunAsync(context, new WorkflowInput("content", items, Budget));
+
+        Assert.Equal([items[0].Id, items[1].Id], result.Delivered.Select(outcome => outcome.Id));
+        Assert.Equal([items[2].Id], result.DeadLettered.Select(outcome => outcome.Id));
+    }
+
+    [Fact]
+    public async Task RunAsync_SameItemTwiceAmongOthers_ProcessedOnceInFirstAppearanceOrder()
+    {
+        var items = WorkItems.Range(3, Start);
+        var context = new ScriptedWorkflowContext(Start, ScriptedWorkflowContext.PerItem((i, _) => ItemOutcome.Delivered(i.Id)));
+
+        var result = await BatchWorkflow.RunAsync(context, new WorkflowInput("content", [items[0], items[1], items[0], items[2]], Budget));
+
+        Assert.Equal([items[0].Id, items[1].Id, items[2].Id], context.Requests[0].Items.Select(item => item.Id));
+        Assert.Equal(3, result.Delivered.Count);
+    }
+
+    [Fact]
     public async Task RunAsync_DuplicateInputItems_ProcessedOnce()
     {
         var item = WorkItems.Content(7, Start);
