@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using RecoFunctions.Core.Delivery;
 using RecoFunctions.Core.Enrichment;
+using RecoFunctions.Core.Services;
 
 namespace RecoFunctions.Benchmarks;
 
@@ -19,7 +20,7 @@ internal sealed class CannedServicesHandler : HttpMessageHandler
         Kind = "article",
         Title = "Canned content",
         Summary = "A content answered from memory.",
-        Body = string.Join(' ', Enumerable.Repeat("word", 60)),
+        Body = Utf8Text.From(string.Join(' ', Enumerable.Repeat("word", 60))),
         Author = "Newsroom",
         Category = "news",
         Locale = "en-GB",

@@ -12,7 +12,7 @@ internal sealed class PartitionBatch(int capacity)
 {
     private readonly List<ConsumeResult<byte[]?, byte[]?>> _messages = new(capacity);
     private readonly List<string?> _keys = new(capacity);
-    private readonly HashSet<string> _distinctKeys = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _distinctKeys = new(capacity, StringComparer.Ordinal);
     private int[] _finished = [];
     private int _unfinished;
     private bool _hasKeyless;

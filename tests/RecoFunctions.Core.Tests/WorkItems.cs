@@ -12,7 +12,7 @@ internal static class WorkItems
 
     public static WorkItem Content(string contentId, long version = 1, ContentEventType type = ContentEventType.Published, IReadOnlyList<string>? tags = null)
     {
-        var content = new ContentItem(contentId, version, "article", $"Title of {contentId}", "en-GB", new Uri($"https://cms.example/{contentId}"), tags ?? ["sport"], ProducedAt);
+        var content = new ContentItem(contentId, version, "article", $"Title of {contentId}", "en-GB", $"https://cms.example/{contentId}", tags ?? ["sport"], ProducedAt);
         return Item("oicms.content.v1", new ContentEvent($"evt-{contentId}-{version}", type, ProducedAt, content));
     }
 

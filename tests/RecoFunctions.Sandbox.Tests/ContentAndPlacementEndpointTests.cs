@@ -16,7 +16,7 @@ public sealed class ContentAndPlacementEndpointTests() : SandboxEndpointTest(new
         Assert.NotNull(first);
         Assert.Equal("art-1", first.ContentId);
         Assert.Equal(7, first.Version);
-        Assert.Equal(12, first.Body!.Split(' ').Length);
+        Assert.Equal(12, first.Body!.ToString().Split(' ').Length);
         Assert.Equal(12, first.WordCount);
         Assert.False(string.IsNullOrEmpty(first.Author));
         Assert.False(string.IsNullOrEmpty(first.Summary));

@@ -34,7 +34,7 @@ public sealed class ContentCatalogTests
         var other = catalog.Create("art-5", 4);
 
         Assert.Equal(first with { Tags = null }, again with { Tags = null });
-        Assert.Equal(9, first.Body!.TrimEnd('.').Split(' ').Length);
+        Assert.Equal(9, first.Body!.ToString().TrimEnd('.').Split(' ').Length);
         Assert.EndsWith("(art-5 v2)", first.Title, StringComparison.Ordinal);
         Assert.Equal("https://images.sandbox.invalid/art-5/2.jpg", first.ImageUrl);
         Assert.NotEqual(first.Body, other.Body);

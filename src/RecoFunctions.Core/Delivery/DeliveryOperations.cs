@@ -44,7 +44,7 @@ internal static class DeliveryOperations
             Author = details?.Author,
             Category = details?.Category,
             Locale = content.Locale,
-            SourceUrl = content.SourceUrl?.ToString(),
+            SourceUrl = content.SourceUrl,
             ImageUrl = details?.ImageUrl,
             WordCount = details?.WordCount,
             Tags = content.Tags.Count > 0 ? content.Tags : details?.Tags ?? [],

@@ -1,3 +1,5 @@
+using RecoFunctions.Core.Services;
+
 namespace RecoFunctions.Core.Delivery;
 
 /// <summary>A content item as the recommender stores it: the event's fields and the content API's full content.</summary>
@@ -11,7 +13,7 @@ public sealed record ItemPayload : DeliveryPayload
 
     public string? Summary { get; set; }
 
-    public string? Body { get; set; }
+    public Utf8Text? Body { get; set; }
 
     public string? Author { get; set; }
 

@@ -28,10 +28,10 @@ internal sealed class RecommenderDelivery
     /// <summary>Writes the outcome of each record to <c>outcomes[record.Index]</c>.</summary>
     public async Task DeliverAsync(IReadOnlyList<IndexedItem<EnrichedRecord>> records, ItemOutcome?[] outcomes, CancellationToken cancellationToken)
     {
-        var pending = new PendingDelivery[records.Count];
-        for (var i = 0; i < pending.Length; i++)
+        var pending = new List<PendingDelivery>(records.Count);
+        foreach (var record in records)
         {
-            pending[i] = new PendingDelivery(records[i].Index, records[i].Item.Item.Id, DeliveryOperations.From(records[i].Item));
+            pending.Add(new PendingDelivery(record.Index, record.Item.Item.Id, DeliveryOperations.From(record.Item)));
         }
 
         foreach (var round in KeyOrderedRounds(pending, _call.BatchSize))
@@ -46,13 +46,13 @@ internal sealed class RecommenderDelivery
     /// batch is delivered in one round however often its keys repeat. Only a key with more versions than a request holds
     /// needs more: its versions past the first request's worth go in the next round, after the first has been answered.
     /// </summary>
-    private static List<DeliveryRound> KeyOrderedRounds(PendingDelivery[] pending, int requestSize)
+    private static List<DeliveryRound> KeyOrderedRounds(List<PendingDelivery> pending, int requestSize)
     {
         // Number each key by its first appearance; a batch whose keys are all different is one round of single items.
-        var groups = new Dictionary<(string Kind, string Key), int>(pending.Length);
-        var groupOf = new int[pending.Length];
+        var groups = new Dictionary<(string Kind, string Key), int>(pending.Count);
+        var groupOf = new int[pending.Count];
         var sizes = new List<int>();
-        for (var i = 0; i < pending.Length; i++)
+        for (var i = 0; i < pending.Count; i++)
         {
             var key = (pending[i].Operation.Kind, pending[i].Operation.Key);
             if (!groups.TryGetValue(key, out var group))
@@ -66,9 +66,9 @@ internal sealed class RecommenderDelivery
             sizes[group]++;
         }
 
-        if (sizes.Count == pending.Length)
+        if (sizes.Count == pending.Count)
         {
-            return [new DeliveryRound([.. pending], UnitEnds: null)];
+            return [new DeliveryRound(pending, UnitEnds: null)];
         }
 
         // A stable counting sort by key: each key's versions side by side, in partition order.
@@ -78,9 +78,9 @@ internal sealed class RecommenderDelivery
             starts[group] = starts[group - 1] + sizes[group - 1];
         }
 
-        var byKey = new PendingDelivery[pending.Length];
+        var byKey = new PendingDelivery[pending.Count];
         var next = (int[])starts.Clone();
-        for (var i = 0; i < pending.Length; i++)
+        for (var i = 0; i < pending.Count; i++)
         {
             byKey[next[groupOf[i]]++] = pending[i];
         }

@@ -1,10 +1,12 @@
+using RecoFunctions.Core.Services;
+
 namespace RecoFunctions.Core.Enrichment;
 
 /// <summary>What the content API adds to a content event.</summary>
 internal sealed record ContentDetails(
     string? Title,
     string? Summary,
-    string? Body,
+    Utf8Text? Body,
     string? Author,
     string? Category,
     string? ImageUrl,

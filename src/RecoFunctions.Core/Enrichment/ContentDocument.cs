@@ -1,3 +1,5 @@
+using RecoFunctions.Core.Services;
+
 namespace RecoFunctions.Core.Enrichment;
 
 /// <summary>The full content as the content API returns it (<c>GET /contents/{contentId}</c> and in batch answers).</summary>
@@ -13,7 +15,7 @@ public sealed record ContentDocument
 
     public string? Summary { get; set; }
 
-    public string? Body { get; set; }
+    public Utf8Text? Body { get; set; }
 
     public string? Author { get; set; }
 

@@ -28,7 +28,7 @@ internal sealed class ContentEventMapper : IEventMapper
         Kind: WireFields.RequiredText(wire, "kind"u8, "$.content.kind", ref violations),
         Title: WireFields.OptionalText(wire, "title"u8, "$.content.title", ref violations),
         Locale: WireFields.OptionalText(wire, "locale"u8, "$.content.locale", ref violations),
-        SourceUrl: WireFields.OptionalUrl(WireFields.OptionalText(wire, "sourceUrl"u8, "$.content.sourceUrl", ref violations), "$.content.sourceUrl", ref violations),
+        SourceUrl: WireFields.OptionalUrl(wire, "sourceUrl"u8, "$.content.sourceUrl", ref violations),
         Tags: WireFields.Strings(wire, "tags"u8, "$.content.tags", ref violations),
         PublishedAt: WireFields.OptionalTimestamp(wire, "publishedAt"u8, "$.content.publishedAt", ref violations));
 }

@@ -115,19 +115,16 @@ internal static class WireFields
         return strings;
     }
 
-    public static Uri? OptionalUrl(string? value, string path, ref List<Violation>? violations)
+    /// <summary>The text of an optional absolute URL, as the message gave it.</summary>
+    public static string? OptionalUrl(JsonElement parent, ReadOnlySpan<byte> name, string path, ref List<Violation>? violations)
     {
-        if (value is null)
-        {
-            return null;
-        }
-
-        if (!Uri.TryCreate(value, UriKind.Absolute, out var uri))
+        var text = OptionalText(parent, name, path, ref violations);
+        if (text is not null && !Uri.TryCreate(text, UriKind.Absolute, out _))
         {
             Add(ref violations, path, RuleNames.Url, "must be an absolute URL");
         }
 
-        return uri;
+        return text;
     }
 
     public static void Add(ref List<Violation>? violations, string path, string rule, string message) =>

@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Globalization;
 using System.Text.Json;
 using RecoFunctions.Core.Enrichment;
+using RecoFunctions.Core.Services;
 
 namespace RecoFunctions.Sandbox.Catalog;
 
@@ -56,7 +57,7 @@ internal sealed class ContentCatalog(SandboxOptions options)
                 Kind = Kinds[draw.Kind],
                 Title = new string(Title(buffer, draw, contentId, version)),
                 Summary = Summaries[draw.Summary],
-                Body = new string(Body(buffer, draw.BodyState, options.ContentBodyWords)),
+                Body = Utf8Text.From(Body(buffer, draw.BodyState, options.ContentBodyWords)),
                 Author = Authors[draw.Author],
                 Category = Categories[draw.Category],
                 Locale = Locale,

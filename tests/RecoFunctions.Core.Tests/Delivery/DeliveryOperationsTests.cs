@@ -1,6 +1,7 @@
 using RecoFunctions.Core.Delivery;
 using RecoFunctions.Core.Domain;
 using RecoFunctions.Core.Enrichment;
+using RecoFunctions.Core.Services;
 
 namespace RecoFunctions.Core.Tests.Delivery;
 
@@ -12,7 +13,7 @@ public sealed class DeliveryOperationsTests
         var item = WorkItems.Content("art-1", 7, tags: []);
         var record = new EnrichedContent(item, (ContentEvent)item.Event)
         {
-            Details = new ContentDetails("T", "S", "B", "Author", "sport", "https://img/1.jpg", 321, ["t1"]),
+            Details = new ContentDetails("T", "S", Utf8Text.From("B"), "Author", "sport", "https://img/1.jpg", 321, ["t1"]),
         };
 
         var operation = DeliveryOperations.From(record);
@@ -25,7 +26,7 @@ public sealed class DeliveryOperationsTests
         var payload = Assert.IsType<ItemPayload>(operation.Payload);
         Assert.Equal("art-1", payload.ContentId);
         Assert.Equal("Title of art-1", payload.Title);
-        Assert.Equal("B", payload.Body);
+        Assert.Equal("B", payload.Body?.ToString());
         Assert.Equal("S", payload.Summary);
         Assert.Equal("Author", payload.Author);
         Assert.Equal(321, payload.WordCount);

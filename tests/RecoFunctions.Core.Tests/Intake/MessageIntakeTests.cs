@@ -36,7 +36,7 @@ public sealed class MessageIntakeTests
             new ContentEvent("e-1", ContentEventType.Updated, new DateTimeOffset(2026, 11, 21, 8, 0, 0, TimeSpan.Zero), accepted.Content),
             accepted);
         Assert.Equal(("art-1", 7L, "video", "Derby highlights", "en-GB"), (accepted.Content.ContentId, accepted.Content.Version, accepted.Content.Kind, accepted.Content.Title, accepted.Content.Locale));
-        Assert.Equal(new Uri("https://cms.example/videos/1"), accepted.Content.SourceUrl);
+        Assert.Equal("https://cms.example/videos/1", accepted.Content.SourceUrl);
         Assert.Equal(["sport", "football"], accepted.Content.Tags);
         Assert.Equal(new DateTimeOffset(2026, 11, 20, 8, 0, 0, TimeSpan.Zero), accepted.Content.PublishedAt);
         Assert.Equal((PipelineStage.Validate, "art-1", 7L), (result.Stage, accepted.Key, accepted.Version));

@@ -19,7 +19,7 @@ public sealed class JsonRequestContentTests
                 Key = $"art-{i}",
                 Version = i,
                 ProducedAt = DateTimeOffset.UnixEpoch.AddSeconds(i),
-                Payload = new ItemPayload { ContentId = $"art-{i}", Title = "Tïtle \"quoted\" <b>", Body = new string('w', 200), Tags = ["a", "b"], WordCount = i },
+                Payload = new ItemPayload { ContentId = $"art-{i}", Title = "Tïtle \"quoted\" <b>", Body = Utf8Text.From("Bödy \"quoted\" <b>\n" + new string('w', 200)), Tags = ["a", "b"], WordCount = i },
             })],
         };
         var expected = JsonSerializer.SerializeToUtf8Bytes(request, DeliveryJsonContext.Default.DeliveryBatchRequest);

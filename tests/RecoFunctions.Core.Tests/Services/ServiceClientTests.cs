@@ -20,7 +20,7 @@ public sealed class ServiceClientTests
 
         Assert.Equal("art-1", content.ContentId);
         Assert.Equal(4, content.Version);
-        Assert.False(string.IsNullOrEmpty(content.Body));
+        Assert.False(string.IsNullOrEmpty(content.Body?.ToString()));
     }
 
     [Fact]
