@@ -54,7 +54,7 @@ internal static class BenchReportText
         if (phase.Waits is { } waits)
         {
             yield return "  " + (phase.OfferedPerSecond is null
-                ? WaitsLine(waits, phase.Memory.PeakInFlight, cpu.MachineBusyCores, Environment.ProcessorCount, phase.Seconds)
+                ? WaitsLine(waits, phase.Memory.PeakInFlight, cpu.MachineBusyCores, Environment.ProcessorCount, phase.Seconds, phase.Series)
                 : BatchesLine(waits));
         }
 
@@ -65,17 +65,18 @@ internal static class BenchReportText
     }
 
     /// <summary>
-    /// What bounds the phase: the processor when the machine kept nine tenths of its cores busy; otherwise the in-flight
-    /// limit when the runtime held at it for half the phase or more, and the biggest wait measured (batches waiting for
-    /// earlier batches of their keys, or their workflows' service calls).
+    /// What bounds the phase: the processor when the machine kept nine tenths of its cores busy, over the phase or in
+    /// every second of the <paramref name="series"/> after the first (start-up) and before the last (the phase ends in
+    /// it); otherwise the in-flight limit when the runtime held at it for half the phase or more, and the biggest wait
+    /// measured (batches waiting for earlier batches of their keys, or their workflows' service calls).
     /// </summary>
-    public static string WaitsLine(WaitFigures waits, long peakInFlight, double? busyCores, int cores, double phaseSeconds)
+    public static string WaitsLine(WaitFigures waits, long peakInFlight, double? busyCores, int cores, double phaseSeconds, IReadOnlyList<Report.TimeSample>? series = null)
     {
         var ratio = waits.RanSeconds > 0 ? $"{F(Math.Round(waits.WaitedSeconds / waits.RanSeconds, 1))} x as long as they ran" : "while none ran";
         var machine = busyCores is { } busy ? $"machine {F(busy)} of {F(cores)} cores busy" : "machine load unknown";
         var held = waits.HeldSeconds > 0 ? $", the limit reached (nothing taken) {F(waits.HeldSeconds)} s of {F(phaseSeconds)} s" : string.Empty;
         return $"waits: deliveries waited for earlier batches of their keys {ratio} ({F(waits.BatchesThatWaited)} of {F(waits.Batches)} batches, "
-            + $"{F(waits.WaitedSeconds)} s against {F(waits.RanSeconds)} s); peak messages in flight {F(peakInFlight)}{held}; {machine}: {Verdict(waits, busyCores, cores, phaseSeconds)}";
+            + $"{F(waits.WaitedSeconds)} s against {F(waits.RanSeconds)} s); peak messages in flight {F(peakInFlight)}{held}; {machine}: {Verdict(waits, busyCores, cores, phaseSeconds, series ?? [])}";
     }
 
     /// <summary>
@@ -98,11 +99,16 @@ internal static class BenchReportText
             + $"workflow (enrichment and delivery) {F(Math.Round(waits.RanSeconds * 1000 / waits.Batches, 1))} ms per batch on average; {waited}";
     }
 
-    private static string Verdict(WaitFigures waits, double? busyCores, int cores, double phaseSeconds)
+    private static string Verdict(WaitFigures waits, double? busyCores, int cores, double phaseSeconds, IReadOnlyList<Report.TimeSample> series)
     {
         if (busyCores >= 0.9 * cores)
         {
             return "bound by the processor";
+        }
+
+        if (BusyAfterStartUp(series) is { } after && after.Least >= 0.9 * cores)
+        {
+            return $"bound by the processor after start-up ({F(after.Least)} of {F(cores)} cores busy or more in every second after the first, {F(after.First)} in the first)";
         }
 
         if (waits.Batches == 0)
@@ -114,6 +120,31 @@ internal static class BenchReportText
         return phaseSeconds > 0 && waits.HeldSeconds >= phaseSeconds / 2
             ? $"bound by the in-flight limit (Runtime:MaxInFlightMessages), its messages waiting longest on {longest}, not the processor"
             : $"bound by {longest}, not the processor";
+    }
+
+    /// <summary>
+    /// The machine's busy cores in the series' first second (group join, connections, JIT) and the fewest in the seconds
+    /// between it and the last, which the phase's end cuts short; null without such seconds or a reading of each.
+    /// </summary>
+    private static (double First, double Least)? BusyAfterStartUp(IReadOnlyList<Report.TimeSample> series)
+    {
+        if (series.Count < 3 || series[0].MachineBusyCores is not { } first)
+        {
+            return null;
+        }
+
+        var least = double.MaxValue;
+        for (var i = 1; i < series.Count - 1; i++)
+        {
+            if (series[i].MachineBusyCores is not { } busy)
+            {
+                return null;
+            }
+
+            least = Math.Min(least, busy);
+        }
+
+        return (first, least);
     }
 
     /// <summary>Where a phase's latency starts: a paced phase counts from each event's intended send time.</summary>

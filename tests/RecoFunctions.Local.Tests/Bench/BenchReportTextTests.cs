@@ -1,4 +1,5 @@
 using RecoFunctions.Local.Bench;
+using RecoFunctions.Local.Bench.Report;
 
 namespace RecoFunctions.Local.Tests.Bench;
 
@@ -50,6 +51,38 @@ public sealed class BenchReportTextTests
     }
 
     [Fact]
+    public void WaitsLine_PhaseUnderNineTenthsButEverySecondAfterTheFirstOver_BoundByTheProcessorAfterStartUp()
+    {
+        var line = BenchReportText.WaitsLine(KeyOrderBound with { HeldSeconds = 0.7 }, 20_000, 1.74, 2, 2.6, Series(1.41, 1.93, 1.88, 1.2));
+
+        Assert.EndsWith(
+            "machine 1.74 of 2 cores busy: bound by the processor after start-up (1.88 of 2 cores busy or more in every second after the first, 1.41 in the first)",
+            line,
+            StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(1.41, 1.93, 1.62, 1.9)]
+    [InlineData(1.41, 1.2)]
+    [InlineData(1.41, 1.79, 1.95)]
+    public void WaitsLine_SomeSecondAfterTheFirstUnderNineTenthsOrNoneBetweenFirstAndLast_NamesTheBiggestWait(params double[] busy)
+    {
+        var line = BenchReportText.WaitsLine(KeyOrderBound with { HeldSeconds = 0.7 }, 20_000, 1.74, 2, 2.6, Series(busy));
+
+        Assert.EndsWith("machine 1.74 of 2 cores busy: bound by per-key order, not the processor", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void WaitsLine_SecondsWithoutAMachineReading_NamesTheBiggestWait()
+    {
+        var series = Series(1.41, 1.93, 1.2).Select((sample, i) => i == 1 ? sample with { MachineBusyCores = null } : sample).ToList();
+
+        var line = BenchReportText.WaitsLine(KeyOrderBound, 20_000, 1.74, 2, 2.6, series);
+
+        Assert.EndsWith(": bound by per-key order, not the processor", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void WaitsLine_HeldLessThanHalfThePhase_NamesTheBiggestWaitOnly()
     {
         var line = BenchReportText.WaitsLine(KeyOrderBound with { HeldSeconds = 2 }, 20_000, 1.3, 2, 4.2);
@@ -82,4 +115,7 @@ public sealed class BenchReportTextTests
     {
         Assert.Equal("batches: none ran", BenchReportText.BatchesLine(new WaitFigures(0, 0, 0, 0, 0)));
     }
+
+    private static List<TimeSample> Series(params double[] busy) =>
+        [.. busy.Select((cores, i) => new TimeSample(i + 1.01, 70_000, 50_000, 20_000, cores))];
 }

@@ -3,7 +3,7 @@ using RecoFunctions.Runtime;
 
 namespace RecoFunctions.Local.Bench.Report;
 
-/// <summary>Samples a running pipeline once a second (throughput, lag, in flight) until disposed.</summary>
+/// <summary>Samples a running pipeline once a second (throughput, lag, in flight, the machine's busy cores) until disposed.</summary>
 internal sealed class SeriesSampler : IAsyncDisposable
 {
     private static readonly TimeSpan Interval = TimeSpan.FromSeconds(1);
@@ -46,25 +46,27 @@ internal sealed class SeriesSampler : IAsyncDisposable
     private async Task SampleAsync()
     {
         using var timer = new PeriodicTimer(Interval);
-        var previous = (At: _started, Finished: 0L);
+        var previous = (At: _started, Finished: 0L, Ticks: MachineLoad.Ticks());
         try
         {
             while (await timer.WaitForNextTickAsync(_stop.Token).ConfigureAwait(false))
             {
                 var snapshot = _runtime.Snapshot();
                 var now = Stopwatch.GetTimestamp();
+                var ticks = MachineLoad.Ticks();
                 var seconds = Stopwatch.GetElapsedTime(previous.At, now).TotalSeconds;
                 var sample = new TimeSample(
                     Math.Round(Stopwatch.GetElapsedTime(_started, now).TotalSeconds, 2),
                     seconds > 0 ? Math.Round((snapshot.Finished - previous.Finished) / seconds) : 0,
                     snapshot.TotalLag,
-                    snapshot.InFlight);
+                    snapshot.InFlight,
+                    MachineLoad.BusyCores(previous.Ticks, ticks));
                 lock (_samples)
                 {
                     _samples.Add(sample);
                 }
 
-                previous = (now, snapshot.Finished);
+                previous = (now, snapshot.Finished, ticks);
             }
         }
         catch (OperationCanceledException)

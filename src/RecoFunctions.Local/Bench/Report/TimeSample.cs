@@ -5,4 +5,5 @@ namespace RecoFunctions.Local.Bench.Report;
 /// <param name="EventsPerSecond">Events finished in the second before this sample.</param>
 /// <param name="Lag">Messages of the phase's topics not finished yet (all flows).</param>
 /// <param name="InFlight">Messages consumed and not finished.</param>
-internal sealed record TimeSample(double Seconds, double EventsPerSecond, long Lag, long InFlight);
+/// <param name="MachineBusyCores">Cores of the machine busy in the second before this sample, all processes; null where unknown.</param>
+internal sealed record TimeSample(double Seconds, double EventsPerSecond, long Lag, long InFlight, double? MachineBusyCores = null);
