@@ -66,8 +66,7 @@ internal static class BenchReportText
 
     /// <summary>
     /// What bounds the phase: the processor when the machine kept nine tenths of its cores busy, over the phase or in
-    /// every second of the <paramref name="series"/> after the first (start-up) and before the last (the phase ends in
-    /// it); otherwise the in-flight limit when the runtime held at it for half the phase or more, and the biggest wait
+    /// every second of the <paramref name="series"/> after the first (start-up); otherwise the in-flight limit when the runtime held at it for half the phase or more, and the biggest wait
     /// measured (batches waiting for earlier batches of their keys, or their workflows' service calls).
     /// </summary>
     public static string WaitsLine(WaitFigures waits, long peakInFlight, double? busyCores, int cores, double phaseSeconds, IReadOnlyList<Report.TimeSample>? series = null)
@@ -124,17 +123,18 @@ internal static class BenchReportText
 
     /// <summary>
     /// The machine's busy cores in the series' first second (group join, connections, JIT) and the fewest in the seconds
-    /// between it and the last, which the phase's end cuts short; null without such seconds or a reading of each.
+    /// after it; null without such seconds or a reading of each. The sampler stops when the phase's last event is
+    /// finished, so every sampled second lies within the phase.
     /// </summary>
     private static (double First, double Least)? BusyAfterStartUp(IReadOnlyList<Report.TimeSample> series)
     {
-        if (series.Count < 3 || series[0].MachineBusyCores is not { } first)
+        if (series.Count < 2 || series[0].MachineBusyCores is not { } first)
         {
             return null;
         }
 
         var least = double.MaxValue;
-        for (var i = 1; i < series.Count - 1; i++)
+        for (var i = 1; i < series.Count; i++)
         {
             if (series[i].MachineBusyCores is not { } busy)
             {
