@@ -28,7 +28,7 @@ internal static class ProduceCommand
             "Every record is keyed and stamped with its send time (CreateTime), from which end-to-end latency is measured; with --rate, with the time " +
             "the rate was due to send it when it went later, so that a held-back producer shows as latency (coordinated omission). " +
             "Reports on standard error what was sent, by flow and expected fate, and the rate achieved. " +
-            "Exit code: 0 all sent, 1 some sends failed, 2 bad arguments or configuration, 130 stopped by Ctrl+C.");
+            "Exit code: 0 all sent, 1 some sends failed, 2 bad arguments or configuration, 130 stopped before all were sent (Ctrl+C or SIGTERM).");
         foreach (var option in options.All)
         {
             command.Options.Add(option);
