@@ -16,9 +16,7 @@ internal sealed class CampaignEventMapper : IEventMapper
 
     public PipelineEvent? Map(JsonElement root, ref List<Violation>? violations)
     {
-        var eventId = WireFields.RequiredText(root, "eventId"u8, "$.eventId", ref violations);
-        var eventType = WireFields.RequiredEnum(root, "eventType"u8, "$.eventType", EventTypes, ref violations);
-        var occurredAt = WireFields.RequiredTimestamp(root, "occurredAt"u8, "$.occurredAt", ref violations);
+        var (eventId, eventType, occurredAt) = WireFields.Header(root, EventTypes, ref violations);
         var campaign = WireFields.Object(root, "campaign"u8, "$.campaign", ref violations) is { } wire ? MapCampaign(wire, ref violations) : null;
         return violations is null ? new CampaignEvent(eventId, eventType, occurredAt, campaign!) : null;
     }

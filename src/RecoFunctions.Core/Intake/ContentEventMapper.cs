@@ -15,9 +15,7 @@ internal sealed class ContentEventMapper : IEventMapper
 
     public PipelineEvent? Map(JsonElement root, ref List<Violation>? violations)
     {
-        var eventId = WireFields.RequiredText(root, "eventId"u8, "$.eventId", ref violations);
-        var eventType = WireFields.RequiredEnum(root, "eventType"u8, "$.eventType", EventTypes, ref violations);
-        var occurredAt = WireFields.RequiredTimestamp(root, "occurredAt"u8, "$.occurredAt", ref violations);
+        var (eventId, eventType, occurredAt) = WireFields.Header(root, EventTypes, ref violations);
         var content = WireFields.Object(root, "content"u8, "$.content", ref violations) is { } wire ? MapContent(wire, ref violations) : null;
         return violations is null ? new ContentEvent(eventId, eventType, occurredAt, content!) : null;
     }

@@ -24,9 +24,7 @@ internal sealed class InteractionEventMapper(UserPseudonymiser pseudonymiser) : 
 
     public PipelineEvent? Map(JsonElement root, ref List<Violation>? violations)
     {
-        var eventId = WireFields.RequiredText(root, "eventId"u8, "$.eventId", ref violations);
-        var kind = WireFields.RequiredEnum(root, "eventType"u8, "$.eventType", EventTypes, ref violations);
-        var occurredAt = WireFields.RequiredTimestamp(root, "occurredAt"u8, "$.occurredAt", ref violations);
+        var (eventId, kind, occurredAt) = WireFields.Header(root, EventTypes, ref violations);
         if (WireFields.Object(root, "interaction"u8, "$.interaction", ref violations) is not { } interaction)
         {
             return null;

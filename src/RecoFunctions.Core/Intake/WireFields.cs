@@ -13,6 +13,13 @@ internal static class WireFields
 {
     private const string WrongType = "does not have the type the contract expects";
 
+    /// <summary>The fields every v1 event starts with: its id, its type (one of <paramref name="types"/>) and when it occurred.</summary>
+    public static (string EventId, TEnum EventType, DateTimeOffset OccurredAt) Header<TEnum>(JsonElement root, WireNames<TEnum> types, ref List<Violation>? violations)
+        where TEnum : struct =>
+        (RequiredText(root, "eventId"u8, "$.eventId", ref violations),
+            RequiredEnum(root, "eventType"u8, "$.eventType", types, ref violations),
+            RequiredTimestamp(root, "occurredAt"u8, "$.occurredAt", ref violations));
+
     public static JsonElement? Object(JsonElement parent, ReadOnlySpan<byte> name, string path, ref List<Violation>? violations)
     {
         if (!TryGet(parent, name, out var value))
