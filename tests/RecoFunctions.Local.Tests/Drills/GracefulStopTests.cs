@@ -15,7 +15,7 @@ namespace RecoFunctions.Local.Tests.Drills;
 [Trait(TestCategories.Key, TestCategories.Drill)]
 public sealed class GracefulStopTests(ITestOutputHelper output)
 {
-    private const long Events = 40_000;
+    private const long Events = 20_000;
     private readonly CancellationToken _bounded = new CancellationTokenSource(TimeSpan.FromMinutes(4)).Token;
 
     [Theory]
@@ -26,10 +26,11 @@ public sealed class GracefulStopTests(ITestOutputHelper output)
         var signal = name == "SIGINT" ? StopSignal.Interrupt : StopSignal.Terminate;
         await using var stage = await DrillStage.StartAsync(Settings(), _bounded);
         var manifest = stage.File("manifest.json");
-        var produce = StartCleanStream(stage, manifest);
 
         // SIGINT at its default, as in a terminal, even if these tests run in the background.
         var run = stage.StartRun("graceful", signal == StopSignal.Interrupt ? InterruptDisposition.Default : InterruptDisposition.Inherited);
+        await AssignedAsync(run);
+        var produce = StartCleanStream(stage, manifest);
         await ReceivedAsync(stage, run, 5_000);
         var exit = await DrillStage.StopAsync(run, _bounded, signal);
 
@@ -42,8 +43,9 @@ public sealed class GracefulStopTests(ITestOutputHelper output)
     {
         await using var stage = await DrillStage.StartAsync(Settings(), _bounded);
         var manifest = stage.File("manifest.json");
-        var produce = StartCleanStream(stage, manifest);
         var run = stage.StartRun("background", InterruptDisposition.Ignored);
+        await AssignedAsync(run);
+        var produce = StartCleanStream(stage, manifest);
         await ReceivedAsync(stage, run, 5_000);
 
         await run.InterruptAsync();
@@ -57,10 +59,9 @@ public sealed class GracefulStopTests(ITestOutputHelper output)
     }
 
     /// <summary>
-    /// 40,000 new (key, version) pairs at 2,000/s: a second receipt of any of them counts as stale at the recommender. The
-    /// stream lasts well beyond a run's start-up (window state of every windowed partition is read back first), so that the
-    /// stop comes while records are still arriving rather than after the run caught up with the whole stream: 10 s of it
-    /// were not enough on a machine busy with other work.
+    /// 20,000 new (key, version) pairs at 2,000/s: a second receipt of any of them counts as stale at the recommender. It
+    /// starts once the run holds its partitions, so the stop (after 5,000 received) comes while records are still
+    /// arriving however long the run took to start.
     /// </summary>
     private static RecoProcess StartCleanStream(DrillStage stage, string manifest) => stage.StartProduce(manifest, Events, 2_000, seed: 21,
         "--invalid-share", "0", "--hostile-share", "0", "--duplicate-share", "0", "--out-of-order-share", "0");
@@ -87,6 +88,17 @@ public sealed class GracefulStopTests(ITestOutputHelper output)
         Assert.Equal(audit.ExpectedValidPairs, after.Received);
         Assert.True(audit.Passed);
         Assert.Equal(audit.ExpectedValidPairs, audit.Delivered);
+    }
+
+    private async Task AssignedAsync(RecoProcess run)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(90);
+        while (!run.ErrorLines().Any(line => line.Contains("Assigned ", StringComparison.Ordinal)))
+        {
+            Assert.False(run.HasExited, $"reco run ended before it was assigned partitions: {run.ErrorTail()}");
+            Assert.True(DateTime.UtcNow < deadline, $"reco run was assigned no partitions within 90 s: {run.ErrorTail()}");
+            await Task.Delay(100, _bounded);
+        }
     }
 
     private async Task ReceivedAsync(DrillStage stage, RecoProcess run, long count)
