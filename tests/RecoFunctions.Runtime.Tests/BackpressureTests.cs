@@ -1,11 +1,7 @@
-using System.Diagnostics.Metrics;
 using Confluent.Kafka;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using Moq;
-using RecoFunctions.Core.Contracts;
-using RecoFunctions.Core.Flows;
 
 namespace RecoFunctions.Runtime.Tests;
 
@@ -14,14 +10,12 @@ namespace RecoFunctions.Runtime.Tests;
 /// </summary>
 public sealed class BackpressureTests
 {
-    private static readonly FlowDefinition Flow = new("content", ContractKind.ContentV1, "t", "t.dlq", []);
-
     private readonly FakeTimeProvider _time = new();
-    private readonly RuntimeMetrics _metrics = new(new ServiceCollection().AddMetrics().BuildServiceProvider().GetRequiredService<IMeterFactory>());
+    private readonly RuntimeMetrics _metrics = TestLanes.Metrics();
     private readonly Mock<IConsumer<byte[]?, byte[]?>> _consumer = new();
     private readonly List<TopicPartition> _paused = [];
     private readonly List<TopicPartition> _resumed = [];
-    private readonly PartitionLane[] _lanes = [.. Enumerable.Range(0, 4).Select(partition => new PartitionLane(new RuntimePartition("t", partition), Flow))];
+    private readonly PartitionLane[] _lanes = [.. Enumerable.Range(0, 4).Select(TestLanes.Lane)];
     private readonly Backpressure _backpressure;
 
     public BackpressureTests()
@@ -154,7 +148,7 @@ public sealed class BackpressureTests
             Assert.True(lane.Accept(new ConsumeResult<byte[]?, byte[]?> { Offset = offset, Message = new Message<byte[]?, byte[]?>() }, 0));
         }
 
-        _metrics.RecordConsumed(Flow.Name, count);
+        _metrics.RecordConsumed(TestLanes.Flow.Name, count);
     }
 
     private void Finish(PartitionLane lane, int count)

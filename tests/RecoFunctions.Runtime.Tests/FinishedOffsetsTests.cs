@@ -1,21 +1,15 @@
 using Confluent.Kafka;
-using System.Diagnostics.Metrics;
-using Microsoft.Extensions.DependencyInjection;
-using RecoFunctions.Core.Contracts;
-using RecoFunctions.Core.Flows;
 
 namespace RecoFunctions.Runtime.Tests;
 
 public sealed class FinishedOffsetsTests
 {
-    private static readonly FlowDefinition Flow = new("content", ContractKind.ContentV1, "t", "t.dlq", []);
-
     [Fact]
     public async Task TakeIn_ReportsFromOtherThreads_CompletesThemOnTheOwnersTracker()
     {
         var lane = Lane(count: 20_000);
         var finished = new FinishedOffsets();
-        var metrics = Metrics();
+        var metrics = TestLanes.Metrics();
         metrics.RecordConsumed("content", 20_000);
 
         await Task.WhenAll(Enumerable.Range(0, 4).Select(worker => Task.Run(() =>
@@ -37,7 +31,7 @@ public sealed class FinishedOffsetsTests
     {
         var lane = Lane(count: 3);
         var finished = new FinishedOffsets();
-        var metrics = Metrics();
+        var metrics = TestLanes.Metrics();
         metrics.RecordConsumed("content", 3);
         lane.Drop();
         metrics.RecordDropped(3);
@@ -56,7 +50,7 @@ public sealed class FinishedOffsetsTests
         paused.Paused = true;
         var running = Lane(count: 2);
         var finished = new FinishedOffsets();
-        var metrics = Metrics();
+        var metrics = TestLanes.Metrics();
 
         finished.Report(running, 0);
         Assert.False(finished.TakeIn(metrics));
@@ -75,7 +69,7 @@ public sealed class FinishedOffsetsTests
 
         // Bounded only so that a lost wake-up fails the test instead of hanging it.
         await waiting.WaitAsync(TimeSpan.FromSeconds(30));
-        finished.TakeIn(Metrics());
+        finished.TakeIn(TestLanes.Metrics());
         Assert.Equal(0, lane.Offsets.Unfinished);
     }
 
@@ -90,7 +84,7 @@ public sealed class FinishedOffsetsTests
 
     private static PartitionLane Lane(int count)
     {
-        var lane = new PartitionLane(new RuntimePartition("t", 0), Flow);
+        var lane = TestLanes.Lane();
         for (var offset = 0L; offset < count; offset++)
         {
             Assert.True(lane.Accept(new ConsumeResult<byte[]?, byte[]?> { Offset = offset, Message = new Message<byte[]?, byte[]?>() }, 0));
@@ -98,6 +92,4 @@ public sealed class FinishedOffsetsTests
 
         return lane;
     }
-
-    private static RuntimeMetrics Metrics() => new(new ServiceCollection().AddMetrics().BuildServiceProvider().GetRequiredService<IMeterFactory>());
 }

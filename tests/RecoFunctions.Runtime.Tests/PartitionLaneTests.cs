@@ -1,16 +1,12 @@
 using System.Text;
 using Confluent.Kafka;
 using Microsoft.Extensions.Time.Testing;
-using RecoFunctions.Core.Contracts;
-using RecoFunctions.Core.Flows;
 
 namespace RecoFunctions.Runtime.Tests;
 
 /// <summary>When the poll thread cuts a partition's queue into batches.</summary>
 public sealed class PartitionLaneTests
 {
-    private static readonly FlowDefinition Flow = new("content", ContractKind.ContentV1, "t", "t.dlq", []);
-
     private readonly FakeTimeProvider _time = new();
     private long _nextOffset;
     private readonly RuntimeOptions _options = new() { MaxBatchSize = 4, MaxBatchDelay = TimeSpan.FromMilliseconds(5), MaxBatchesPerPartition = 2 };
@@ -176,7 +172,7 @@ public sealed class PartitionLaneTests
 
     private PartitionLane Lane(params string[] keys)
     {
-        var lane = new PartitionLane(new RuntimePartition("t", 0), Flow);
+        var lane = TestLanes.Lane();
         Accept(lane, keys);
         return lane;
     }

@@ -26,7 +26,7 @@ internal sealed class CompiledFlows
             var validator = ValidatorCompiler.Compile(options.Flows[definition.Name].Validation, key, errors);
             if (validator is not null)
             {
-                flows.Add(new CompiledFlow(definition, validator, CreateMapper(definition.Contract, pseudonymiser)));
+                flows.Add(new CompiledFlow(definition, validator, CreateMapper(definition.Contract, validator, pseudonymiser)));
             }
         }
 
@@ -43,9 +43,9 @@ internal sealed class CompiledFlows
 
     public bool TryGetByName(string name, out CompiledFlow flow) => _byName.TryGetValue(name, out flow!);
 
-    private static IEventMapper CreateMapper(ContractKind contract, Func<UserPseudonymiser> pseudonymiser) => contract switch
+    private static IEventMapper CreateMapper(ContractKind contract, FlowValidator validator, Func<UserPseudonymiser> pseudonymiser) => contract switch
     {
-        ContractKind.ContentV1 => new ContentEventMapper(),
+        ContractKind.ContentV1 => new ContentEventMapper(sourceUrlValidated: validator.ChecksUrlAt("content", "sourceUrl")),
         ContractKind.CampaignV1 => new CampaignEventMapper(),
         ContractKind.InteractionsV1 => new InteractionEventMapper(pseudonymiser()),
         _ => throw new ArgumentOutOfRangeException(nameof(contract), contract, "No mapper exists for this contract."),

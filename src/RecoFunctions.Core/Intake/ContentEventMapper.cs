@@ -5,8 +5,11 @@ using RecoFunctions.Core.Parsing;
 
 namespace RecoFunctions.Core.Intake;
 
-/// <summary>Maps a <see cref="ContentEventV1"/> message onto <see cref="ContentEvent"/>.</summary>
-internal sealed class ContentEventMapper : IEventMapper
+/// <summary>
+/// Maps a <see cref="ContentEventV1"/> message onto <see cref="ContentEvent"/>. The source URL is checked here only
+/// where the flow's rules do not check it already (<paramref name="sourceUrlValidated"/>).
+/// </summary>
+internal sealed class ContentEventMapper(bool sourceUrlValidated) : IEventMapper
 {
     private static readonly WireNames<ContentEventType> EventTypes = new(
         ("content.published", ContentEventType.Published),
@@ -20,13 +23,15 @@ internal sealed class ContentEventMapper : IEventMapper
         return violations is null ? new ContentEvent(eventId, eventType, occurredAt, content!) : null;
     }
 
-    private static ContentItem MapContent(JsonElement wire, ref List<Violation>? violations) => new(
+    private ContentItem MapContent(JsonElement wire, ref List<Violation>? violations) => new(
         ContentId: WireFields.RequiredText(wire, "contentId"u8, "$.content.contentId", ref violations),
         Version: WireFields.RequiredInt64(wire, "version"u8, "$.content.version", ref violations),
         Kind: WireFields.RequiredText(wire, "kind"u8, "$.content.kind", ref violations),
         Title: WireFields.OptionalText(wire, "title"u8, "$.content.title", ref violations),
         Locale: WireFields.OptionalText(wire, "locale"u8, "$.content.locale", ref violations),
-        SourceUrl: WireFields.OptionalUrl(wire, "sourceUrl"u8, "$.content.sourceUrl", ref violations),
+        SourceUrl: sourceUrlValidated
+            ? WireFields.OptionalText(wire, "sourceUrl"u8, "$.content.sourceUrl", ref violations)
+            : WireFields.OptionalUrl(wire, "sourceUrl"u8, "$.content.sourceUrl", ref violations),
         Tags: WireFields.Strings(wire, "tags"u8, "$.content.tags", ref violations),
         PublishedAt: WireFields.OptionalTimestamp(wire, "publishedAt"u8, "$.content.publishedAt", ref violations));
 }

@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Json;
 
 namespace RecoFunctions.Core.Intake;
 
@@ -20,7 +21,7 @@ internal sealed class WireNames<TEnum>
     /// <summary>The violation message for a value that is none of the names.</summary>
     public string OneOf { get; }
 
-    public bool TryFind(System.Text.Json.JsonElement text, out TEnum value)
+    public bool TryFind(JsonElement text, out TEnum value)
     {
         foreach (var (utf8, candidate) in _names)
         {

@@ -201,7 +201,7 @@ internal sealed class FieldRule
 
     private void CheckUrl(ReadOnlySpan<byte> text, RuleNode node, ref ValidationRun run)
     {
-        // Uri needs a string; url fields are few and a Uri is built for the domain event anyway.
+        // Uri needs a string; url fields are few. The content mapper skips its own check where this one runs.
         if (Uri.TryCreate(Encoding.UTF8.GetString(text), UriKind.Absolute, out var uri) && IsAllowedScheme(uri.Scheme))
         {
             return;

@@ -23,6 +23,25 @@ internal sealed class FlowValidator
         _crossField = crossField;
     }
 
+    /// <summary>
+    /// Whether every value at the property path <paramref name="names"/> is checked to be an absolute URL (its rule has
+    /// type <c>url</c>): a message the validator passed needs no second look there.
+    /// </summary>
+    public bool ChecksUrlAt(params ReadOnlySpan<string> names)
+    {
+        var node = _root;
+        foreach (var name in names)
+        {
+            node = Array.Find(node.Properties, child => child.Name == name);
+            if (node is null)
+            {
+                return false;
+            }
+        }
+
+        return node.Rule?.Type == FieldType.Url;
+    }
+
     public void Validate(JsonElement document, ref ValidationRun run)
     {
         ValidateProperties(document, _root, ref run);

@@ -66,8 +66,9 @@ internal static class BenchReportText
 
     /// <summary>
     /// What bounds the phase: the processor when the machine kept nine tenths of its cores busy, over the phase or in
-    /// every second of the <paramref name="series"/> after the first (start-up); otherwise the in-flight limit when the runtime held at it for half the phase or more, and the biggest wait
-    /// measured (batches waiting for earlier batches of their keys, or their workflows' service calls).
+    /// every second of the <paramref name="series"/> after the first (start-up); otherwise the in-flight limit when the
+    /// runtime held at it for half the phase or more, and the biggest wait measured (batches waiting for earlier batches
+    /// of their keys, or their workflows' service calls).
     /// </summary>
     public static string WaitsLine(WaitFigures waits, long peakInFlight, double? busyCores, int cores, double phaseSeconds, IReadOnlyList<Report.TimeSample>? series = null)
     {

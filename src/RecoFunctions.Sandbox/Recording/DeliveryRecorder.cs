@@ -165,7 +165,7 @@ public sealed class DeliveryRecorder
     internal DeliveryResult Apply(in DeliveryCommand operation)
     {
         var receivedAt = _timeProvider.GetUtcNow();
-        var state = _keys.GetOrAdd(new RecordKey(operation.Kind, operation.Key), static id => new KeyState(id.Key));
+        var state = StateOf(operation);
         var outcome = state.Apply(operation, receivedAt, _maxHistoryPerKey);
         Interlocked.Increment(ref _received);
         if (outcome.Applied)
@@ -199,7 +199,7 @@ public sealed class DeliveryRecorder
         long? held = null;
         if (!string.IsNullOrEmpty(operation.Key) && operation.Kind is DeliveryKinds.Item or DeliveryKinds.Campaign)
         {
-            var state = _keys.GetOrAdd(new RecordKey(operation.Kind, operation.Key), static id => new KeyState(id.Key));
+            var state = StateOf(operation);
             held = state.RecordRejection(operation, receivedAt, reason, _maxHistoryPerKey);
         }
 
@@ -248,6 +248,10 @@ public sealed class DeliveryRecorder
             Volatile.Write(ref _waiterCount, _waiters.Count);
         }
     }
+
+    /// <summary>The state of the operation's (kind, key), created on its first delivery with the key's string kept for its history.</summary>
+    private KeyState StateOf(in DeliveryCommand operation) =>
+        _keys.GetOrAdd(new RecordKey(operation.Kind, operation.Key), static id => new KeyState(id.Key));
 
     private readonly record struct RecordKey(string Kind, string Key);
 

@@ -11,6 +11,19 @@ public sealed class FlowValidatorTests
 {
     private readonly FakeTimeProvider _clock = TestClock.Create();
 
+    [Theory]
+    [InlineData("url", true)]
+    [InlineData("string", false)]
+    [InlineData(null, false)]
+    public void ChecksUrlAt_RuleAtThePath_TrueOnlyForTypeUrl(string? type, bool expected)
+    {
+        var validator = Compile(Rules(("content.sourceUrl", new FieldRuleOptions { Type = type })));
+
+        Assert.Equal(expected, validator.ChecksUrlAt("content", "sourceUrl"));
+        Assert.False(validator.ChecksUrlAt("content", "imageUrl"));
+        Assert.False(validator.ChecksUrlAt("sourceUrl"));
+    }
+
     [Fact]
     public void Validate_NullProperty_CountsAsMissingForRequired()
     {
